@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "kabar.core"
+    label = "core"
+    verbose_name = _("Kabar core")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .services import newsroom_setup_after_migrate
+
+        post_migrate.connect(newsroom_setup_after_migrate, sender=self)

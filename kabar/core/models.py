@@ -1,0 +1,132 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable, Page
+
+DEFAULT_SITE_NAME = "Kabar Harapan"
+DEFAULT_TAGLINE = "Memberikan Informasi Terupdate Dalam Negri & Luar Negri"
+
+
+class BasePage(Page):
+    """Fields every public page shares: an image for social cards and listings."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared; articles fall back to their featured image."),
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+
+@register_setting(icon="site")
+class SiteSettings(ClusterableModel, BaseSiteSetting):
+    """The newsroom's identity: name, tagline, logo, footer, social links and menu."""
+
+    site_name = models.CharField(_("site name"), max_length=100, default=DEFAULT_SITE_NAME)
+    tagline = models.CharField(_("tagline"), max_length=200, default=DEFAULT_TAGLINE, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    footer_text = models.TextField(
+        _("footer text"),
+        blank=True,
+        default="© Kabar Harapan. Hak cipta dilindungi undang-undang.",
+    )
+
+    select_related = ["site", "logo"]
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            heading=_("Identity"),
+        ),
+        InlinePanel("menu_items", heading=_("Navigation menu"), label=_("menu item")),
+        InlinePanel("social_links", heading=_("Social links"), label=_("social link")),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    def __str__(self):
+        return self.site_name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Wagtail's own Site record names the site in the admin and in emails.
+        if self.site_id and self.site.site_name != self.site_name:
+            type(self.site).objects.filter(pk=self.site_id).update(site_name=self.site_name)
+
+
+class MenuItem(Orderable):
+    settings = ParentalKey(SiteSettings, related_name="menu_items", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    url = models.URLField(_("external link"), blank=True)
+    label = models.CharField(
+        _("label"), max_length=60, blank=True, help_text=_("Defaults to the page's title.")
+    )
+
+    panels = [FieldPanel("page"), FieldPanel("url"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("menu item")
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def text(self) -> str:
+        return self.label or (self.page.title if self.page else self.url)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if not self.page and not self.url:
+            raise ValidationError(_("Choose a page or enter an external link."))
+
+
+class SocialLink(Orderable):
+    class Platform(models.TextChoices):
+        FACEBOOK = "facebook", "Facebook"
+        X = "x", "X (Twitter)"
+        INSTAGRAM = "instagram", "Instagram"
+        YOUTUBE = "youtube", "YouTube"
+        TIKTOK = "tiktok", "TikTok"
+        WHATSAPP = "whatsapp", "WhatsApp"
+        TELEGRAM = "telegram", "Telegram"
+        OTHER = "other", _("Other")
+
+    settings = ParentalKey(SiteSettings, related_name="social_links", on_delete=models.CASCADE)
+    platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
+    url = models.URLField(_("link"))
+
+    panels = [FieldPanel("platform"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("social link")
+
+    def __str__(self):
+        return self.get_platform_display()

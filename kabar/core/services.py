@@ -1,0 +1,151 @@
+"""Newsroom set-up that every site needs: roles as groups, and the review workflow."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+WRITER_GROUP = "Penulis"
+EDITOR_GROUP = "Editor"
+ADMIN_GROUP = "Administrator"
+REVIEW_WORKFLOW = "Tinjauan Redaksi"
+REVIEW_TASK = "Persetujuan Editor"
+
+# Model permissions by group, as "app_label.codename".
+MODEL_PERMISSIONS = {
+    WRITER_GROUP: ["wagtailadmin.access_admin", "news.view_author"],
+    EDITOR_GROUP: [
+        "wagtailadmin.access_admin",
+        "news.add_author",
+        "news.change_author",
+        "news.view_author",
+        "taggit.add_tag",
+        "taggit.change_tag",
+        "taggit.view_tag",
+        "wagtailredirects.add_redirect",
+        "wagtailredirects.change_redirect",
+        "wagtailredirects.delete_redirect",
+        "wagtailsearchpromotions.add_query",
+        "wagtailsearchpromotions.change_query",
+        "wagtailsearchpromotions.delete_query",
+    ],
+}
+PAGE_PERMISSIONS = {
+    WRITER_GROUP: ["add_page"],
+    EDITOR_GROUP: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "lock_page",
+        "unlock_page",
+        "bulk_delete_page",
+    ],
+    ADMIN_GROUP: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "lock_page",
+        "unlock_page",
+        "bulk_delete_page",
+    ],
+}
+COLLECTION_PERMISSIONS = {
+    WRITER_GROUP: ["add_image", "choose_image", "add_document", "choose_document"],
+    EDITOR_GROUP: [
+        "add_image",
+        "change_image",
+        "delete_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "delete_document",
+        "choose_document",
+    ],
+    ADMIN_GROUP: [
+        "add_image",
+        "change_image",
+        "delete_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "delete_document",
+        "choose_document",
+    ],
+}
+
+
+def _permission(dotted: str) -> Permission | None:
+    app_label, codename = dotted.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+
+
+@transaction.atomic
+def newsroom_roles_setup() -> dict[str, Group]:
+    """Create or complete the Penulis, Editor and Administrator groups; safe to re-run."""
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in PAGE_PERMISSIONS}
+    for name, perms in MODEL_PERMISSIONS.items():
+        found = [p for p in map(_permission, perms) if p]
+        groups[name].permissions.add(*found)
+    # Administrators may do everything in the admin short of being superusers.
+    groups[ADMIN_GROUP].permissions.add(*Permission.objects.all())
+
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    for name, codenames in PAGE_PERMISSIONS.items():
+        if root_page is None:
+            break
+        for perm in Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=codenames
+        ):
+            GroupPagePermission.objects.get_or_create(
+                group=groups[name], page=root_page, permission=perm
+            )
+    for name, codenames in COLLECTION_PERMISSIONS.items():
+        if root_collection is None:
+            break
+        for perm in Permission.objects.filter(codename__in=codenames):
+            GroupCollectionPermission.objects.get_or_create(
+                group=groups[name], collection=root_collection, permission=perm
+            )
+    return groups
+
+
+@transaction.atomic
+def review_workflow_setup() -> Workflow | None:
+    """Make "submit → an editor approves → published" the workflow for the whole site."""
+    root_page = Page.get_first_root_node()
+    if root_page is None:
+        return None
+    editors = Group.objects.get(name=EDITOR_GROUP)
+    task, created = GroupApprovalTask.objects.get_or_create(name=REVIEW_TASK)
+    if created or not task.groups.exists():
+        task.groups.set([editors])
+    workflow, _created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+    return workflow
+
+
+def newsroom_setup_after_migrate(*, apps=None, using="default", **kwargs):
+    """post_migrate hook: keep the roles and the workflow in place on every database."""
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+
+    # Our signal may come before other apps' permissions exist; make them all first.
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    newsroom_roles_setup()
+    review_workflow_setup()
+
+
+# Marked for translation so the group names can be shown in English in the admin.
+GROUP_LABELS = {WRITER_GROUP: _("Writer"), EDITOR_GROUP: _("Editor"), ADMIN_GROUP: _("Administrator")}

@@ -1,0 +1,238 @@
+import math
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from kabar.core.blocks import ArticleBodyBlock
+from kabar.core.models import BasePage
+
+WORDS_PER_MINUTE = 200
+# URL prefixes the site's own views answer under; a section may not take them as its slug.
+RESERVED_SLUGS = {"tag", "penulis", "cari", "feed", "admin", "django-admin", "static", "media",
+                  "documents", "sitemap.xml", "robots.txt", "en", "id"}
+
+
+class ArticleQuerySet(PageQuerySet):
+    def published(self):
+        """Live, publicly viewable articles, newest first."""
+        return self.live().public().order_by("-first_published_at", "-pk")
+
+    def in_section(self, section: "SectionPage"):
+        """Articles filed under the section (or its subsections) or listed in it as secondary."""
+        return self.filter(
+            models.Q(path__startswith=section.path, depth__gt=section.depth)
+            | models.Q(pk__in=ArticlePage.secondary_sections.through.objects.filter(
+                sectionpage=section).values("articlepage"))
+        )
+
+
+ArticleManager = PageManager.from_queryset(ArticleQuerySet)
+
+
+class HomePage(BasePage):
+    """The front page: a lead story, top stories, the latest news and a block per section."""
+
+    lead_story = models.ForeignKey(
+        "news.ArticlePage",
+        verbose_name=_("lead story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to lead with the newest article."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("lead_story"),
+        InlinePanel("top_stories", heading=_("Top stories"), label=_("top story"), max_num=6),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.SectionPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from kabar.news.selectors import home_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_context(home=self))
+        return context
+
+
+class HomeTopStory(Orderable):
+    page = ParentalKey(HomePage, related_name="top_stories", on_delete=models.CASCADE)
+    article = models.ForeignKey(
+        "news.ArticlePage", verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("top story")
+
+
+class SectionPage(BasePage):
+    """A rubric (Dalam Negeri, Luar Negeri, Ekonomi, ...) listing its articles newest first."""
+
+    description = models.TextField(_("description"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("description")]
+    search_fields = BasePage.search_fields + [index.SearchField("description")]
+
+    parent_page_types = ["news.HomePage", "news.SectionPage"]
+    subpage_types = ["news.SectionPage", "news.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is reserved; choose another slug.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from kabar.news.selectors import section_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(section_page_context(section=self, request=request))
+        return context
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePage(BasePage):
+    """A news story, filed under its primary section (its parent page)."""
+
+    kicker = models.CharField(
+        _("kicker"), max_length=80, blank=True, help_text=_("A short label above the headline.")
+    )
+    summary = models.TextField(_("summary"), blank=True, help_text=_("The standfirst."))
+    dateline_place = models.CharField(
+        _("dateline place"), max_length=80, blank=True, help_text=_("For example: Beijing.")
+    )
+    dateline_agency = models.CharField(
+        _("dateline agency"), max_length=40, blank=True, help_text=_("For example: ANTARA.")
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    featured_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    featured_image_caption = models.CharField(_("caption"), max_length=250, blank=True)
+    featured_image_credit = models.CharField(_("photo credit"), max_length=120, blank=True)
+    secondary_sections = ParentalManyToManyField(
+        "news.SectionPage",
+        verbose_name=_("secondary sections"),
+        blank=True,
+        related_name="secondary_articles",
+    )
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
+    source_name = models.CharField(
+        _("source"), max_length=80, blank=True, help_text=_("For example: ANTARA.")
+    )
+    source_url = models.URLField(_("original URL"), blank=True)
+    reading_minutes = models.PositiveSmallIntegerField(_("reading time"), default=1, editable=False)
+    comments_open = models.BooleanField(
+        _("comments open"), default=True, help_text=_("Let readers comment on this article.")
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("kicker"),
+        FieldPanel("summary"),
+        FieldRowPanel(
+            [FieldPanel("dateline_place"), FieldPanel("dateline_agency")], heading=_("Dateline")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("featured_image"),
+                FieldPanel("featured_image_caption"),
+                FieldPanel("featured_image_credit"),
+            ],
+            heading=_("Featured image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("authorships", heading=_("Authors"), label=_("author"), min_num=1),
+        FieldPanel("tags"),
+        FieldPanel("secondary_sections"),
+        FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source")),
+    ]
+    settings_panels = BasePage.settings_panels + [FieldPanel("comments_open")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("kicker"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("dateline_place"),
+        index.FilterField("first_published_at"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+
+    objects = ArticleManager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def save(self, *args, **kwargs):
+        self.reading_minutes = self.estimate_reading_minutes()
+        super().save(*args, **kwargs)
+
+    @property
+    def dateline(self) -> str:
+        """The dateline as printed: "BEIJING (ANTARA)"."""
+        place = self.dateline_place.upper()
+        if place and self.dateline_agency:
+            return f"{place} ({self.dateline_agency})"
+        return place or (f"({self.dateline_agency})" if self.dateline_agency else "")
+
+    @property
+    def updated_at(self):
+        """When the story was last republished, if that was after its first publication."""
+        first, last = self.first_published_at, self.last_published_at
+        if first and last and (last - first).total_seconds() > 300:
+            return last
+        return None
+
+    def body_text(self) -> str:
+        """The body as plain text, for reading time, search snippets and descriptions."""
+        parts = []
+        for block in self.body:
+            value = block.value
+            if block.block_type == "paragraph":
+                parts.append(strip_tags(value.source))
+            elif block.block_type == "subheading":
+                parts.append(str(value))
+            elif block.block_type == "quote":
+                parts.append(value["quote"])
+        return "\n\n".join(parts)
+
+    def estimate_reading_minutes(self) -> int:
+        words = len(re.findall(r"\w+", f"{self.summary} {self.body_text()}"))
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def get_section(self):
+        """The primary section: the page the article is filed under."""
+        return self.get_parent().specific

@@ -1,0 +1,27 @@
+"""Production: the same settings, but refusing to start with anything insecure."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import ALLOWED_HOSTS, DEBUG, env_bool
+
+if DEBUG:
+    raise ImproperlyConfigured("DJANGO_DEBUG must be off in production.")
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure") or len(set(SECRET_KEY)) < 5:
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY to a long random value (50 characters or more) in production."
+    )
+if not os.environ.get("ALLOWED_HOSTS") or "*" in ALLOWED_HOSTS:
+    raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names in production.")
+if not os.environ.get("SITE_URL", "").startswith("https://") and not env_bool("ALLOW_HTTP"):
+    raise ImproperlyConfigured("Set SITE_URL to the site's https:// address in production.")
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.i18n import JavaScriptCatalog
+from django.views.static import serve as serve_media
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+]
+
+if settings.SERVE_MEDIA:
+    # The embedded default serves uploads itself; with object storage the bucket (or the CDN
+    # in front of it) serves them instead.
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}
+        )
+    ]
+
+# Indonesian pages live at the root, English under /en/.
+urlpatterns += i18n_patterns(
+    path("", include("kabar.news.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
