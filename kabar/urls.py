@@ -25,6 +25,7 @@ if settings.SERVE_MEDIA:
 
 # Indonesian pages live at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    # Apps add their public URLs here, above Wagtail's catch-all page serving.
     path("", include("kabar.news.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

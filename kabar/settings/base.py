@@ -46,6 +46,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstr
 INSTALLED_APPS = [
     "kabar.core",
     "kabar.news",
+    "kabar.comments",
+    "kabar.search",
+    "kabar.seo",
+    "kabar.ingest",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
