@@ -5,12 +5,14 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.core.paginator import EmptyPage, InvalidPage, Page as PaginatorPage, Paginator
+from django.core.paginator import EmptyPage, InvalidPage, Paginator
+from django.core.paginator import Page as PaginatorPage
 from django.db.models import F, Prefetch, QuerySet
-from django.db.models.functions import RowNumber, Substr
 from django.db.models.expressions import Window
+from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -20,7 +22,20 @@ PER_PAGE = 12
 LATEST_COUNT = 8
 TOP_STORY_COUNT = 4
 PER_SECTION_BLOCK = 4
-CARD_RENDITIONS = ("fill-640x360", "fill-320x180")
+# The sizes the card templates (components/article_card.html) ask for, smallest first; each
+# comes as the original format and as WebP. Prefetching exactly these keeps a listing free of
+# per-image queries, so the two must change together.
+CARD_IMAGE_SPECS = ("fill-320x180", "fill-640x360")
+LEAD_IMAGE_SPECS = ("fill-640x360", "fill-1280x720")
+AUTHOR_PHOTO_SPECS = ("fill-96x96", "fill-192x192")
+CARD_RENDITIONS = tuple(
+    spec
+    for base in dict.fromkeys(CARD_IMAGE_SPECS + LEAD_IMAGE_SPECS)
+    for spec in (base, f"{base}|format-webp")
+)
+AUTHOR_PHOTO_RENDITIONS = tuple(
+    spec for base in AUTHOR_PHOTO_SPECS for spec in (base, f"{base}|format-webp")
+)
 
 
 def article_cards(queryset: QuerySet) -> QuerySet:
@@ -43,15 +58,18 @@ def sections_attach(articles: Iterable[ArticlePage]) -> list[ArticlePage]:
     return articles
 
 
-def paginate(request, queryset, per_page: int = PER_PAGE) -> PaginatorPage:
-    """The requested page of a listing; a missing, bad or out-of-range number is a 404."""
+def paginate(
+    request, queryset, per_page: int = PER_PAGE, allow_empty: bool = True
+) -> PaginatorPage:
+    """The requested page of a listing; a bad or out-of-range number is a 404."""
     raw = request.GET.get("page", "1")
     if not raw.isdigit():
-        raise Http404("Invalid page number")
+        raise Http404(_("The page number must be a whole number."))
+    paginator = Paginator(queryset, per_page, allow_empty_first_page=allow_empty)
     try:
-        page = Paginator(queryset, per_page).page(int(raw))
+        page = paginator.page(int(raw))
     except (EmptyPage, InvalidPage) as exc:
-        raise Http404("No such page") from exc
+        raise Http404(_("There is no such page in this listing.")) from exc
     page.object_list = sections_attach(page.object_list)
     return page
 
@@ -126,7 +144,7 @@ def articles_for_tag(*, root: Page, slug: str):
 
     tag = Tag.objects.filter(slug=slug).first()
     if tag is None:
-        raise Http404("No such tag")
+        raise Http404(_("No such tag."))
     qs = article_cards(articles_live(root).filter(tagged_items__tag=tag))
     return tag, qs
 
@@ -134,15 +152,18 @@ def articles_for_tag(*, root: Page, slug: str):
 def articles_for_author(*, root: Page, slug: str):
     author = Author.objects.select_related("photo").filter(slug=slug).first()
     if author is None:
-        raise Http404("No such author")
-    qs = article_cards(articles_live(root).filter(authorships__author=author).distinct())
+        raise Http404(_("No such author."))
+    # A subquery rather than a join keeps each article once when an author has two roles.
+    ids = ArticleAuthor.objects.filter(author=author).values("article")
+    qs = article_cards(articles_live(root).filter(pk__in=ids))
     return author, qs
 
 
 def authors_with_articles(*, root: Page) -> QuerySet:
     """Authors credited on at least one live article under `root`."""
     ids = ArticleAuthor.objects.filter(article__in=articles_live(root)).values("author")
-    return Author.objects.filter(pk__in=ids).select_related("photo")
+    photos = get_image_model().objects.prefetch_renditions(*AUTHOR_PHOTO_RENDITIONS)
+    return Author.objects.filter(pk__in=ids).prefetch_related(Prefetch("photo", queryset=photos))
 
 
 def archive_range(year: int, month: int | None = None, day: int | None = None):
@@ -157,7 +178,7 @@ def archive_range(year: int, month: int | None = None, day: int | None = None):
         else:
             start, end = datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)
     except (ValueError, OverflowError) as exc:
-        raise Http404("No such date") from exc
+        raise Http404(_("There is no such date.")) from exc
     tz = timezone.get_current_timezone()
     return (
         datetime.datetime.combine(start, datetime.time.min, tzinfo=tz),
@@ -170,3 +191,47 @@ def articles_for_archive(*, root: Page, year: int, month=None, day=None):
     start, end, first_day = archive_range(year, month, day)
     qs = articles_live(root).filter(first_published_at__gte=start, first_published_at__lt=end)
     return first_day, article_cards(qs)
+
+
+def archive_neighbours(*, root: Page, year: int, month=None, day=None) -> dict:
+    """The nearest earlier and later moments with articles, and the sub-periods that have any."""
+    start, end, _first_day = archive_range(year, month, day)
+    live = articles_live(root)
+    earlier = (
+        live.filter(first_published_at__lt=start)
+        .order_by("-first_published_at")
+        .values_list("first_published_at", flat=True)
+        .first()
+    )
+    later = (
+        live.filter(first_published_at__gte=end)
+        .order_by("first_published_at")
+        .values_list("first_published_at", flat=True)
+        .first()
+    )
+    parts = []
+    if day is None:
+        kind = "day" if month else "month"
+        in_period = live.filter(first_published_at__gte=start, first_published_at__lt=end)
+        parts = list(
+            in_period.order_by().datetimes("first_published_at", kind, tzinfo=start.tzinfo)
+        )
+    local = timezone.localtime
+    return {
+        "previous": local(earlier) if earlier else None,
+        "next": local(later) if later else None,
+        "parts": parts,
+    }
+
+
+def article_page_context(*, article: ArticlePage) -> dict:
+    """What an article page shows besides its own fields, each read once."""
+    authorships = article.authorships.all()
+    if isinstance(authorships, QuerySet):
+        authorships = authorships.select_related("author")
+    return {
+        "section": article.get_parent().specific,
+        "authorships": list(authorships),
+        "tags": list(article.tags.all()),
+        "secondary_sections": [s for s in article.secondary_sections.all() if s.live],
+    }

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from . import selectors
@@ -10,17 +11,15 @@ from . import selectors
 def site_root(request):
     site = Site.find_for_request(request)
     if site is None:
-        raise Http404("No site is configured for this host")
+        raise Http404(_("No site is configured for this address."))
     return site.root_page
 
 
 def tag_detail(request, slug):
     tag, articles = selectors.articles_for_tag(root=site_root(request), slug=slug)
-    return render(
-        request,
-        "news/tag_page.html",
-        {"tag": tag, "articles": selectors.paginate(request, articles)},
-    )
+    # A tag no live article carries has nothing to show: 404 like an unknown one.
+    page = selectors.paginate(request, articles, allow_empty=False)
+    return render(request, "news/tag_page.html", {"tag": tag, "articles": page})
 
 
 def author_list(request):
@@ -38,15 +37,17 @@ def author_detail(request, slug):
 
 
 def archive(request, year, month=None, day=None):
-    first_day, articles = selectors.articles_for_archive(
-        root=site_root(request),
-        year=int(year),
-        month=int(month) if month else None,
-        day=int(day) if day else None,
-    )
-    period = "day" if day else "month" if month else "year"
-    return render(
-        request,
-        "news/archive_page.html",
-        {"period": period, "first_day": first_day, "articles": selectors.paginate(request, articles)},
-    )
+    root = site_root(request)
+    period = {
+        "year": int(year),
+        "month": int(month) if month else None,
+        "day": int(day) if day else None,
+    }
+    first_day, articles = selectors.articles_for_archive(root=root, **period)
+    context = {
+        "period": "day" if day else "month" if month else "year",
+        "first_day": first_day,
+        "articles": selectors.paginate(request, articles, allow_empty=False),
+    }
+    context.update(selectors.archive_neighbours(root=root, **period))
+    return render(request, "news/archive_page.html", context)

@@ -1,13 +1,19 @@
-"""Template helpers for the public site: dates as Indonesians read them."""
+"""Template helpers for the public site: Indonesian dates, responsive images, language links."""
+
+import re
 
 from django import template
-from django.utils import dateformat, timezone
+from django.urls import translate_url as django_translate_url
+from django.utils import dateformat, timezone, translation
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
 # "Selasa, 29 Oktober 2024 14:05 WIB"; day and month names follow the active language.
 LONG_DATETIME = "l, j F Y H:i T"
 LONG_DATE = "l, j F Y"
+WEBP = "format-webp"
 
 
 @register.filter
@@ -20,6 +26,7 @@ def long_datetime(value):
 
 @register.filter
 def long_date(value):
+    """The day written out in full: "Selasa, 29 Oktober 2024"."""
     if not value:
         return ""
     if hasattr(value, "tzinfo"):
@@ -31,3 +38,117 @@ def long_date(value):
 def iso_datetime(value):
     """The moment as ISO 8601 with its offset, for <time datetime> and machine readers."""
     return timezone.localtime(value).isoformat(timespec="seconds") if value else ""
+
+
+@register.simple_tag
+def html_lang():
+    """The active language as the primary subtag <html lang> expects: "id" or "en"."""
+    return (translation.get_language() or "id").split("-")[0]
+
+
+@register.simple_tag(takes_context=True)
+def translated_url(context, lang_code):
+    """The current page's address in another language (/en/... for English)."""
+    request = context.get("request")
+    if request is None:
+        return "/"
+    return django_translate_url(request.get_full_path(), lang_code)
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context):
+    """The site's navigation menu as (text, url) pairs, read in one query."""
+    site_settings = context.get("settings")
+    try:
+        settings_obj = site_settings["core"]["SiteSettings"]
+    except (KeyError, TypeError):
+        return []
+    request = context.get("request")
+    items = settings_obj.menu_items.select_related("page").order_by("sort_order")
+    return [
+        (item.text, item.page.get_url(request) if item.page else item.url)
+        for item in items
+        if item.page is None or item.page.live
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number):
+    """The current query string with `page` set to `number`, other parameters kept."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return "?" + query.urlencode()
+
+
+@register.filter
+def elided_pages(page):
+    """Page numbers to link around the current one, with Paginator's ellipsis between runs."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag
+def responsive_image(image, specs, sizes, alt="", loading="lazy", css_class=""):
+    """A <picture> offering WebP and the original format in every size of `specs`.
+
+    `specs` is a space-separated list such as "fill-320x180 fill-640x360", smallest first;
+    selectors prefetch exactly these renditions so a listing costs no query per image.
+    """
+    if not image:
+        return ""
+    spec_list = specs.split()
+    renditions = image.get_renditions(*spec_list, *(f"{s}|{WEBP}" for s in spec_list))
+    original = [renditions[s] for s in spec_list]
+    webp = [renditions[f"{s}|{WEBP}"] for s in spec_list]
+    largest = original[-1]
+
+    def srcset(items):
+        # A small original yields equal-width renditions; a srcset may name each width once.
+        by_width = {}
+        for rendition in items:
+            by_width.setdefault(rendition.width, rendition)
+        return ", ".join(f"{r.url} {w}w" for w, r in by_width.items())
+
+    attrs = {
+        "src": largest.url,
+        "srcset": srcset(original),
+        "sizes": sizes,
+        "width": largest.width,
+        "height": largest.height,
+        "alt": alt,
+        "loading": loading,
+        "decoding": "async",
+    }
+    if css_class:
+        attrs["class"] = css_class
+    img_attrs = format_html_join(" ", '{}="{}"', attrs.items())
+    return format_html(
+        '<picture><source type="image/webp" srcset="{}" sizes="{}"><img {}></picture>',
+        srcset(webp),
+        sizes,
+        img_attrs,
+    )
+
+
+FIRST_PARAGRAPH = re.compile(r"^\s*<p\b[^>]*>")
+
+
+@register.simple_tag(takes_context=True)
+def article_body(context, page):
+    """The article's StreamField body, its dateline leading the first paragraph."""
+    dateline = page.dateline
+    parts = []
+    for block in page.body:
+        html = block.render_as_block(context=context.flatten())
+        if dateline and block.block_type == "paragraph":
+            lead = format_html('<span class="dateline">{} –</span> ', dateline)
+            match = FIRST_PARAGRAPH.match(html)
+            if match:
+                html = html[: match.end()] + lead + html[match.end() :]
+            else:
+                html = format_html("<p>{}</p>", lead) + html
+            dateline = ""
+        parts.append(html)
+    if dateline:
+        # A body without any paragraph still carries its dateline.
+        parts.insert(0, format_html('<p><span class="dateline">{} –</span></p>', dateline))
+    return mark_safe("".join(str(p) for p in parts))
