@@ -12,20 +12,23 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # Feeds, sitemaps and robots.txt have one address whatever the language.
+    path("", include("kabar.seo.urls")),
 ]
 
 if settings.SERVE_MEDIA:
     # The embedded default serves uploads itself; with object storage the bucket (or the CDN
     # in front of it) serves them instead.
     urlpatterns += [
-        re_path(
-            r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}
-        )
+        re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT})
     ]
 
 # Indonesian pages live at the root, English under /en/.
 urlpatterns += i18n_patterns(
     # Apps add their public URLs here, above Wagtail's catch-all page serving.
+    path("komentar/", include("kabar.comments.urls")),
+    path("akun/", include("allauth.urls")),
+    path("cari/", include("kabar.search.urls")),
     path("", include("kabar.news.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -20,3 +20,13 @@ ALLOWED_HOSTS = ["*"]
 warnings.filterwarnings(
     "error", r"DateTimeField .* received a naive datetime", RuntimeWarning, r"django\.db\.models"
 )
+
+# SQLite tests run on a file in WAL mode, as the embedded default does, rather than
+# SQLite's shared-cache in-memory database: that one answers concurrent writers with
+# "table is locked" at once instead of waiting, which no deployment would see.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"kabar-test-{os.getpid()}.sqlite3")
+    }

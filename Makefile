@@ -1,0 +1,80 @@
+# Kabar: `make run` serves the site, `make test` runs the whole suite. Both bootstrap
+# everything they need on a fresh Debian machine: uv, the locked dependencies, the Debian
+# packages and the compiled translations.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+export DEBIAN_FRONTEND := noninteractive
+# Extra pytest arguments: make test ARGS="-k demo -x"
+ARGS ?=
+# uv on the PATH, or the copy pip installed as a module when its scripts are not on the PATH.
+# Recursive (=), so it is looked up again after uv-ensure has run.
+UV = $(shell command -v uv >/dev/null 2>&1 && echo uv || echo python3 -m uv)
+SUDO = $$([ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages as "command-or-path:package"; only the missing ones are installed.
+RUN_PACKAGES := msgfmt:gettext
+TEST_PACKAGES := $(RUN_PACKAGES) /usr/bin/chromium:chromium java:default-jre-headless
+
+.PHONY: help install install-test run test lint format check messages uv-ensure
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+uv-ensure:
+	@if ! command -v uv >/dev/null 2>&1 && ! python3 -m uv --version >/dev/null 2>&1; then \
+	  echo "Installing uv…"; \
+	  if ! python3 -m pip --version >/dev/null 2>&1; then \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-pip; \
+	  fi; \
+	  python3 -m pip install --quiet --root-user-action=ignore uv 2>/dev/null \
+	    || python3 -m pip install --quiet --root-user-action=ignore --break-system-packages uv; \
+	fi
+
+# $(1): the "command-or-path:package" pairs to make sure of; apt-get update runs only when
+# something is missing, and at most once.
+define debian-packages
+@missing=""; \
+	for pair in $(1); do \
+	  need="$${pair%%:*}"; package="$${pair##*:}"; \
+	  if [ "$${need:0:1}" = "/" ]; then [ -x "$$need" ] && continue; \
+	  else command -v "$$need" >/dev/null 2>&1 && continue; fi; \
+	  missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+endef
+
+install: uv-ensure ## Install the locked dependencies and compile the translations
+	$(call debian-packages,$(RUN_PACKAGES))
+	$(UV) sync --locked
+	$(UV) run --no-sync python manage.py compilemessages --ignore .venv --ignore var -v0
+
+install-test: uv-ensure ## Like install, plus chromium and Java for the browser and HTML tests
+	$(call debian-packages,$(TEST_PACKAGES))
+	$(UV) sync --locked
+	$(UV) run --no-sync python manage.py compilemessages --ignore .venv --ignore var -v0
+
+run: install ## Serve the site on http://127.0.0.1:8000 (HOST, PORT and .env.example apply)
+	$(UV) run --no-sync python manage.py serve
+
+test: install-test ## Run the whole test suite (extra pytest arguments: ARGS="...")
+	$(UV) run --no-sync pytest $(ARGS)
+
+lint: uv-ensure ## Check the code with ruff
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+
+format: uv-ensure ## Fix what ruff can and format the code
+	$(UV) run ruff check --fix .
+	$(UV) run ruff format .
+
+check: uv-ensure ## Django's system checks, and no model change without a migration
+	$(UV) run python manage.py check
+	$(UV) run python manage.py makemigrations --check --dry-run
+
+messages: uv-ensure ## Update the Indonesian catalogue from the source strings
+	$(UV) run python manage.py makemessages -l id --ignore '.venv/*' --ignore 'var/*'

@@ -1,0 +1,159 @@
+"""`make run`: prepare the database and static files, then serve the site with its workers."""
+
+import os
+import signal
+import sys
+import threading
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from kabar.core import runner
+
+
+class Command(BaseCommand):
+    help = (
+        "Migrate, collect static files, load the demo newsroom into an empty database, make sure "
+        "an admin account exists, then run gunicorn, the task worker and the publishing "
+        "scheduler until stopped."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        # String defaults go through `type` too, so a bad variable gets argparse's clear error.
+        parser.add_argument("--port", type=int, default=os.environ.get("PORT", "8000"))
+        parser.add_argument(
+            "--scheduler-interval",
+            type=float,
+            default=os.environ.get("SCHEDULER_INTERVAL", "30"),
+            help="Seconds between two runs of publish_scheduled (default: 30).",
+        )
+        parser.add_argument(
+            "--prepare-only",
+            action="store_true",
+            help="Prepare the database, static files, demo and admin account, then exit.",
+        )
+
+    def handle(self, *, host, port, scheduler_interval, prepare_only, **options):
+        if scheduler_interval <= 0:
+            raise CommandError("The scheduler interval must be a positive number of seconds.")
+        self.prepare()
+        if prepare_only:
+            self.stdout.write("\n".join(self.admin_lines(site_url_for(host, port))))
+            return
+        self.serve(host=host, port=port, scheduler_interval=scheduler_interval)
+
+    def prepare(self):
+        self.stdout.write("Preparing the database and static files…")
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable", verbosity=0)
+        if runner.static_collect():
+            self.stdout.write(f"Static files collected into {settings.STATIC_ROOT}.")
+        # load_demo leaves a database that has any content untouched.
+        call_command("load_demo", "--if-empty", stdout=self.stdout, stderr=self.stderr)
+        self.admin = runner.admin_account_ensure()
+
+    def serve(self, *, host, port, scheduler_interval):
+        stop = threading.Event()
+        received = []
+
+        def on_signal(signum, frame):
+            received.append(signum)
+            stop.set()
+
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, on_signal)
+
+        env = {
+            **os.environ,
+            "HOST": host,
+            "PORT": str(port),
+            "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE,
+            "PYTHONUNBUFFERED": "1",
+        }
+        manage = str(settings.BASE_DIR / "manage.py")
+        children = runner.children_start(
+            {
+                "gunicorn": [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "--config",
+                    str(settings.BASE_DIR / "gunicorn.conf.py"),
+                ],
+                "db_worker": [
+                    sys.executable,
+                    manage,
+                    "db_worker",
+                    "--no-reload",
+                    "--queue-name",
+                    "*",
+                ],
+            },
+            env=env,
+            cwd=settings.BASE_DIR,
+        )
+        scheduler = threading.Thread(
+            target=runner.scheduler_run,
+            kwargs={"stop": stop, "interval": scheduler_interval},
+            name="scheduler",
+            daemon=True,
+        )
+        scheduler.start()
+        try:
+            self.banner(host=host, port=port, scheduler_interval=scheduler_interval)
+            dead = runner.children_watch(children, stop=stop)
+            self.stdout.write("Stopping…")
+        finally:
+            # Whatever happens here (even a closed output pipe), no child is left running.
+            stop.set()
+            runner.children_stop(
+                children,
+                already_signalled=bool(received) and runner.signal_reached_children(received[0]),
+            )
+            scheduler.join(timeout=60)
+        if dead is not None:
+            raise CommandError(
+                f"{dead.name} exited with code {dead.process.returncode}; stopped everything."
+            )
+        self.stdout.write("Stopped.")
+
+    def admin_lines(self, site_url):
+        lines = [f"  Admin:  {site_url}admin/"]
+        if self.admin.password:
+            lines.append(
+                f'  Log in as "{self.admin.username}" with the password: '
+                f"{self.admin.password}  (shown only this once; note it now)"
+            )
+        elif self.admin.username:
+            lines.append(
+                f'  Log in as "{self.admin.username}". Forgotten the password? Run: '
+                f"uv run python manage.py changepassword {self.admin.username}"
+            )
+        else:
+            lines.append(
+                "  No admin account yet. Create one: uv run python manage.py createsuperuser"
+            )
+        return lines
+
+    def banner(self, *, host, port, scheduler_interval):
+        site_url = site_url_for(host, port)
+        lines = ["", f"Kabar is running at {site_url}", *self.admin_lines(site_url)]
+        if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+            lines.append(f"  Emails: written as files to {settings.EMAIL_FILE_PATH}")
+        else:
+            lines.append(f"  Emails: sent through {settings.EMAIL_HOST}")
+        lines.append(
+            f"  Scheduled publishing runs every {scheduler_interval:g} s; "
+            "background tasks run in the database worker."
+        )
+        lines += ["Press Ctrl-C to stop.", ""]
+        self.stdout.write("\n".join(lines))
+
+
+def site_url_for(host: str, port: int) -> str:
+    """Return the address a browser on this machine reaches the server at."""
+    shown = "127.0.0.1" if host in {"0.0.0.0", "::", "[::]"} else host
+    shown = f"[{shown}]" if ":" in shown and not shown.startswith("[") else shown
+    return f"http://{shown}:{port}/"

@@ -1,0 +1,380 @@
+"""`manage.py serve` (what `make run` starts), end to end: real processes on a free port.
+
+The server tests are marked slow: the first start migrates a fresh database, collects and
+compresses the static files and loads the demo newsroom. One server serves the whole module;
+the tests run in file order and the last ones stop it and start it again.
+"""
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import requests
+from django.conf import settings
+from django.contrib.auth import get_user_model
+
+from kabar.core import runner
+
+BASE_DIR = Path(settings.BASE_DIR)
+START_TIMEOUT = 300
+# Variables that would point the server at the test run's own database, cache or settings.
+INHERITED_OUT = {
+    "DATABASE_URL",
+    "REDIS_URL",
+    "CACHE_TABLE",
+    "DJANGO_SETTINGS_MODULE",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "SITE_URL",
+    "MEDIA_ROOT",
+    "STATIC_ROOT",
+    "EMAIL_HOST",
+    "EMAIL_FILE_PATH",
+    "AWS_STORAGE_BUCKET_NAME",
+    "TASKS_BACKEND",
+    "DJANGO_DEBUG",
+}
+PASSWORD_LINE = re.compile(r'Log in as "(?P<user>[^"]+)" with the password: (?P<password>\S+)')
+
+
+def port_free() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    url: str
+    env: dict[str, str]
+    data_dir: Path
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
+
+
+def server_env(data_dir: Path, port: int) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in INHERITED_OUT}
+    env.update(
+        DJANGO_SETTINGS_MODULE="kabar.settings.base",
+        KABAR_DATA_DIR=str(data_dir),
+        HOST="127.0.0.1",
+        PORT=str(port),
+        SCHEDULER_INTERVAL="1",
+        GUNICORN_ACCESS_LOG="",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def server_start(env: dict[str, str], data_dir: Path) -> Server:
+    """Start `manage.py serve` and return once it answers HTTP requests."""
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "serve"],
+        cwd=BASE_DIR,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    server = Server(
+        process=process, url=f"http://127.0.0.1:{env['PORT']}/", env=env, data_dir=data_dir
+    )
+    threading.Thread(
+        target=lambda: server.lines.extend(iter(process.stdout.readline, "")), daemon=True
+    ).start()
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"serve exited with code {process.returncode}:\n{server.output[-5000:]}")
+        try:
+            requests.get(server.url, timeout=60)
+            return server
+        except requests.RequestException:
+            time.sleep(0.5)
+        except BaseException:
+            server_kill(server)
+            raise
+    server_kill(server)
+    pytest.fail(f"serve did not answer within {START_TIMEOUT} s:\n{server.output[-5000:]}")
+
+
+def server_kill(server: Server) -> None:
+    """Kill the server and everything it started, whatever state it is in."""
+    for pid in [server.process.pid, *descendants(server.process.pid)]:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    server.process.wait()
+
+
+def descendants(pid: int) -> set[int]:
+    """Every living process below `pid`, found through /proc."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z":
+            parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def manage_shell(server: Server, code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=BASE_DIR,
+        env=server.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]
+
+
+CONTENT_SNAPSHOT = """
+import json
+from django.contrib.auth import get_user_model
+from wagtail.models import Page, Revision
+print(json.dumps({
+    "pages": sorted(Page.objects.values_list("pk", "title", "live", "url_path")),
+    "revisions": Revision.objects.count(),
+    "users": sorted(get_user_model().objects.values_list("username", "password")),
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("serve-data")
+    running = server_start(server_env(data_dir, port_free()), data_dir)
+    yield running
+    server_kill(running)
+
+
+@pytest.mark.slow
+def test_serve_answers_the_home_page_with_debug_off(server):
+    home = requests.get(server.url, timeout=60)
+    assert home.status_code == 200
+    assert "Kabar Harapan" in home.text
+
+    missing = requests.get(server.url + "halaman-yang-tidak-ada/", timeout=60)
+    assert missing.status_code == 404
+    # Django's debug 404 page lists the URL patterns it tried.
+    assert "URLconf" not in missing.text and "DEBUG = True" not in missing.text
+
+
+@pytest.mark.slow
+def test_serve_gives_static_files_hashed_names_and_compression(server):
+    manifest = json.loads((server.data_dir / "static" / "staticfiles.json").read_text())["paths"]
+    linked = re.findall(r"/static/([^\"'?#]+\.css)", requests.get(server.url, timeout=60).text)
+    for name in linked:
+        # Pages link the hashed copies, never the originals.
+        assert name in manifest.values(), f"{name} is not a hashed static file"
+    stylesheet = linked[0] if linked else next(v for v in manifest.values() if v.endswith(".css"))
+    assert re.search(r"\.[0-9a-f]{12}\.css$", stylesheet)
+
+    for encoding in ("gzip", "br"):
+        response = requests.get(
+            server.url + "static/" + stylesheet, headers={"Accept-Encoding": encoding}, timeout=30
+        )
+        assert response.status_code == 200
+        assert response.headers["Content-Encoding"] == encoding
+        # Hashed names never change content, so browsers may keep them for good.
+        assert "immutable" in response.headers["Cache-Control"]
+
+
+@pytest.mark.slow
+def test_serve_prints_an_admin_password_that_logs_in_once(server):
+    assert f"Admin:  {server.url}admin/" in server.output
+    printed = PASSWORD_LINE.search(server.output)
+    assert printed, server.output
+    user, password = printed["user"], printed["password"]
+
+    session = requests.Session()
+    login_url = server.url + "admin/login/"
+    form = session.get(login_url, timeout=60)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)[1]
+    response = session.post(
+        login_url,
+        data={
+            "username": user,
+            "password": password,
+            "csrfmiddlewaretoken": token,
+            "next": "/admin/",
+        },
+        headers={"Referer": login_url},
+        timeout=60,
+    )
+    assert response.status_code == 200
+    assert response.url == server.url + "admin/"
+    assert session.get(server.url + "admin/pages/", timeout=60).status_code == 200
+
+    # Only a hash of the password is kept anywhere in the data directory.
+    for path in server.data_dir.rglob("*"):
+        if path.is_file() and "static" not in path.relative_to(server.data_dir).parts:
+            assert password.encode() not in path.read_bytes(), f"{path} holds the password"
+
+
+SCHEDULE_ARTICLE = """
+import datetime
+from django.utils import timezone
+from kabar.news.models import ArticlePage, SectionPage
+section = SectionPage.objects.live().order_by("path").first()
+article = ArticlePage(
+    title="Berita terjadwal tanpa editor",
+    slug="berita-terjadwal-tanpa-editor",
+    summary="Terbit sendiri pada waktunya.",
+    body=[("paragraph", "<p>Artikel ini dijadwalkan dan terbit tanpa ada yang membuka admin.</p>")],
+    live=False,
+)
+section.add_child(instance=article)
+article.go_live_at = timezone.now() + datetime.timedelta(seconds=15)
+article.save_revision().publish()
+article.refresh_from_db()
+assert not article.live
+print(article.get_url(), article.go_live_at.timestamp(), flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_scheduled_article_goes_live_at_its_time_without_anyone_in_the_admin(server):
+    # Read the URL as soon as it is printed: the shell can take long to exit on a busy machine.
+    shell = subprocess.Popen(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", SCHEDULE_ARTICLE],
+        cwd=BASE_DIR,
+        env=server.env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    printed = shell.stdout.readline()
+    assert printed, f"scheduling the article failed with exit code {shell.wait()}"
+    path, go_live = printed.split()
+    url = server.url.rstrip("/") + path
+
+    seen = []
+    deadline = float(go_live) + 60
+    while time.time() < deadline:
+        asked = time.time()
+        response = requests.get(url, timeout=60)
+        seen.append((asked, response.status_code))
+        if response.status_code == 200:
+            break
+        time.sleep(0.5)
+    assert seen[-1][1] == 200, f"it never went live: {seen[-3:]}\n{server.output[-3000:]}"
+    assert "Berita terjadwal tanpa editor" in response.text
+    # Not a moment before its time.
+    assert all(status == 404 for asked, status in seen if asked < float(go_live))
+    assert any(asked < float(go_live) for asked, _status in seen)
+    assert shell.wait(timeout=120) == 0
+
+
+@pytest.mark.slow
+def test_serve_stops_every_child_on_sigterm(server):
+    children = descendants(server.process.pid)
+    # gunicorn's master and its workers, and the task worker.
+    assert len(children) >= 3, children
+
+    server.process.send_signal(signal.SIGTERM)
+    assert server.process.wait(timeout=60) == 0
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in children if alive(pid)]
+
+
+@pytest.mark.slow
+def test_second_start_keeps_content_and_stops_all_when_a_child_dies(server):
+    before = manage_shell(server, CONTENT_SNAPSHOT)
+
+    prepared = subprocess.run(
+        [sys.executable, "manage.py", "serve", "--prepare-only"],
+        cwd=BASE_DIR,
+        env=server.env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert prepared.returncode == 0, prepared.stderr
+    again = server_start({**server.env, "PORT": str(port_free())}, server.data_dir)
+    try:
+        assert requests.get(again.url, timeout=60).status_code == 200
+        for output in (prepared.stdout, again.output):
+            assert not PASSWORD_LINE.search(output)
+            assert "manage.py changepassword admin" in output
+        # Unchanged static sources are not hashed and compressed again.
+        assert "Static files collected" not in prepared.stdout + again.output
+        assert manage_shell(again, CONTENT_SNAPSHOT) == before
+
+        # A crashed child takes the whole server down, with an error.
+        children = descendants(again.process.pid)
+        worker = next(
+            pid for pid in children if b"db_worker" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        )
+        os.kill(worker, signal.SIGKILL)
+        assert again.process.wait(timeout=60) != 0
+        deadline = time.monotonic() + 5
+        while "db_worker exited" not in again.output and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert "db_worker exited with code" in again.output
+        assert not [pid for pid in children if alive(pid)]
+    finally:
+        server_kill(again)
+
+
+def test_first_run_creates_the_admin_account_with_a_usable_password(db):
+    account = runner.admin_account_ensure()
+    assert account.username == "admin" and account.password
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password(account.password)
+    assert admin.password != account.password
+
+
+def test_later_runs_leave_the_admin_account_and_its_password_alone(db):
+    first = runner.admin_account_ensure()
+    hashed = get_user_model().objects.get(username="admin").password
+    again = runner.admin_account_ensure()
+    assert again.username == "admin" and again.password is None
+    assert get_user_model().objects.get(username="admin").password == hashed
+    assert first.password
+
+
+def test_an_existing_superuser_means_no_new_admin(db):
+    get_user_model().objects.create_superuser("pemred", email="", password="rahasia-sekali")
+    account = runner.admin_account_ensure()
+    assert account.username == "pemred" and account.password is None
+    assert not get_user_model().objects.filter(username="admin").exists()
+
+
+def test_an_ordinary_account_named_admin_is_not_promoted(db):
+    get_user_model().objects.create_user("admin", password="punya-orang-lain")
+    account = runner.admin_account_ensure()
+    assert account.username is None and account.password is None
+    assert not get_user_model().objects.get(username="admin").is_superuser
