@@ -2,7 +2,6 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -28,6 +27,9 @@ MODEL_PERMISSIONS = {
         "news.add_author",
         "news.change_author",
         "news.view_author",
+        "comments.view_readercomment",
+        "comments.change_readercomment",
+        "comments.delete_readercomment",
         "taggit.add_tag",
         "taggit.change_tag",
         "taggit.view_tag",
@@ -121,14 +123,15 @@ def newsroom_roles_setup() -> dict[str, Group]:
 
 @transaction.atomic
 def review_workflow_setup() -> Workflow | None:
-    """Make "submit → an editor approves → published" the workflow for the whole site."""
+    """Make "submit → an editor (or administrator) approves → published" the site's workflow."""
     root_page = Page.get_first_root_node()
     if root_page is None:
         return None
-    editors = Group.objects.get(name=EDITOR_GROUP)
+    reviewers = Group.objects.filter(name__in=[EDITOR_GROUP, ADMIN_GROUP])
     task, created = GroupApprovalTask.objects.get_or_create(name=REVIEW_TASK)
+    # Only a new task gets its reviewers; a newsroom may since have changed them in the admin.
     if created or not task.groups.exists():
-        task.groups.set([editors])
+        task.groups.set(reviewers)
     workflow, _created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
@@ -145,7 +148,3 @@ def newsroom_setup_after_migrate(*, apps=None, using="default", **kwargs):
         create_permissions(app_config, verbosity=0, using=using)
     newsroom_roles_setup()
     review_workflow_setup()
-
-
-# Marked for translation so the group names can be shown in English in the admin.
-GROUP_LABELS = {WRITER_GROUP: _("Writer"), EDITOR_GROUP: _("Editor"), ADMIN_GROUP: _("Administrator")}
