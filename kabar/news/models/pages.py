@@ -10,16 +10,30 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
 
 from kabar.core.blocks import ArticleBodyBlock
 from kabar.core.models import BasePage
+from kabar.search.analysis import text_stems
 
 WORDS_PER_MINUTE = 200
 # URL prefixes the site's own views answer under; a section may not take them as its slug.
-RESERVED_SLUGS = {"tag", "penulis", "cari", "feed", "admin", "django-admin", "static", "media",
-                  "documents", "sitemap.xml", "robots.txt", "en", "id"}
+RESERVED_SLUGS = {
+    "tag",
+    "penulis",
+    "cari",
+    "feed",
+    "admin",
+    "django-admin",
+    "static",
+    "media",
+    "documents",
+    "sitemap.xml",
+    "robots.txt",
+    "en",
+    "id",
+}
 
 
 class ArticleQuerySet(PageQuerySet):
@@ -31,8 +45,11 @@ class ArticleQuerySet(PageQuerySet):
         """Articles filed under the section (or its subsections) or listed in it as secondary."""
         return self.filter(
             models.Q(path__startswith=section.path, depth__gt=section.depth)
-            | models.Q(pk__in=ArticlePage.secondary_sections.through.objects.filter(
-                sectionpage=section).values("articlepage"))
+            | models.Q(
+                pk__in=ArticlePage.secondary_sections.through.objects.filter(
+                    sectionpage=section
+                ).values("articlepage")
+            )
         )
 
 
@@ -58,7 +75,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage"]
+    subpage_types = ["news.SectionPage", "news.StandardPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -183,6 +200,9 @@ class ArticlePage(BasePage):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("dateline_place"),
+        index.SearchField("dateline_agency"),
+        index.SearchField("search_authors"),
+        index.SearchField("search_stems"),
         index.FilterField("first_published_at"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
@@ -199,6 +219,13 @@ class ArticlePage(BasePage):
     def save(self, *args, **kwargs):
         self.reading_minutes = self.estimate_reading_minutes()
         super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from kabar.news.selectors import article_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(article_page_context(article=self))
+        return context
 
     @property
     def dateline(self) -> str:
@@ -228,6 +255,27 @@ class ArticlePage(BasePage):
             elif block.block_type == "quote":
                 parts.append(value["quote"])
         return "\n\n".join(parts)
+
+    def search_authors(self) -> str:
+        """The credited authors' names, for the search index."""
+        return " ".join(credit.author.name for credit in self.authorships.all())
+
+    def search_stems(self) -> str:
+        """All the article's searchable text as Indonesian stems without stopwords, indexed
+        beside the raw fields so that affixed and root forms find each other."""
+        body = self._meta.get_field("body").get_searchable_content(self.body)
+        tags = [tag.name for tag in self.tags.all()]
+        parts = [
+            self.title,
+            self.kicker,
+            self.summary,
+            *body,
+            *tags,
+            self.search_authors(),
+            self.dateline_place,
+            self.dateline_agency,
+        ]
+        return text_stems("\n".join(parts))
 
     def estimate_reading_minutes(self) -> int:
         words = len(re.findall(r"\w+", f"{self.summary} {self.body_text()}"))

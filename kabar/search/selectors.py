@@ -1,0 +1,185 @@
+"""Reads for site search: matching articles, promotions and suggestions."""
+
+import datetime
+import math
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.query import Or, PlainText, SearchQuery
+from wagtail.search.utils import normalise_query_string
+
+from kabar.news.models import ArticlePage, SectionPage
+from kabar.news.selectors import article_cards, articles_live, sections_attach
+
+from .analysis import QueryTerms, query_terms
+from .highlight import article_snippet, text_highlight
+
+PER_PAGE = 10
+# Relevance ranking looks at this many best matches and reorders them with freshness in
+# mind; sorting by date pages through every match.
+RELEVANCE_WINDOW = 200
+# Share of the final score that freshness decides, and the age in days at which an
+# article's freshness has halved.
+FRESHNESS_WEIGHT = 0.3
+FRESHNESS_HALF_LIFE_DAYS = 30
+LATEST_COUNT = 6
+
+
+@dataclass
+class SearchOutcome:
+    """One page of search results and what the page says about them."""
+
+    page: PaginatorPage
+    total: int  # every match, even beyond the ranked window
+    ranked_only: bool = False  # relevance order covers only the best RELEVANCE_WINDOW
+    promotions: list = field(default_factory=list)
+
+
+def sections_for_filter(*, root: Page) -> QuerySet:
+    """Live sections under the site root, in tree order, for the section filter."""
+    return SectionPage.objects.live().public().descendant_of(root).order_by("path")
+
+
+def search_query_for(terms: QueryTerms) -> SearchQuery:
+    """The backend query: every stem (matched against the stems field), or every word as
+    typed (matched against the raw fields, which ranks exact matches higher)."""
+    stems = PlainText(" ".join(terms.stems), operator="and")
+    typed = terms.typed_terms()
+    if set(typed) == set(terms.stems):
+        return stems
+    return Or([stems, PlainText(" ".join(typed), operator="and")])
+
+
+def articles_searchable(
+    *,
+    root: Page,
+    section: SectionPage | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> QuerySet:
+    """Live public articles under `root`, narrowed to a section and a local-date range."""
+    qs = ArticlePage.objects.live().public().descendant_of(root)
+    if section is not None:
+        # Only filters on indexed fields (FilterField) reach a search backend, and an
+        # OpenSearch backend cannot run a subquery: hence ids, not ArticlePage.in_section().
+        secondary = list(section.secondary_articles.values_list("pk", flat=True))
+        qs = qs.filter(
+            Q(path__startswith=section.path, depth__gt=section.depth) | Q(id__in=secondary)
+        )
+    tz = timezone.get_current_timezone()
+    if date_from:
+        start = datetime.datetime.combine(date_from, datetime.time.min, tzinfo=tz)
+        qs = qs.filter(first_published_at__gte=start)
+    if date_to:
+        end = datetime.datetime.combine(date_to, datetime.time.max, tzinfo=tz)
+        qs = qs.filter(first_published_at__lte=end)
+    return qs
+
+
+def search_rank(candidates: list, *, now: datetime.datetime) -> list:
+    """Candidates (with `_score` and `first_published_at`) best first: relevance, scaled to
+    the best match, blended with freshness that halves every FRESHNESS_HALF_LIFE_DAYS."""
+    # SQLite's bm25() is negative (lower is better), PostgreSQL's ts_rank() positive.
+    relevance = {a.pk: abs(a._score or 0.0) for a in candidates}
+    best = max(relevance.values(), default=0.0) or 1.0
+
+    def score(article):
+        age_days = max(0.0, (now - article.first_published_at).total_seconds() / 86400)
+        freshness = math.pow(0.5, age_days / FRESHNESS_HALF_LIFE_DAYS)
+        blended = (1 - FRESHNESS_WEIGHT) * relevance[article.pk] / best
+        return blended + FRESHNESS_WEIGHT * freshness
+
+    return sorted(candidates, key=lambda a: (-score(a), -a.pk))
+
+
+def article_search(
+    *,
+    root: Page,
+    terms: QueryTerms,
+    section: SectionPage | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    sort: str = "relevance",
+    page_number=1,
+) -> SearchOutcome:
+    """The requested page of articles matching `terms`, with highlighted titles and
+    snippets; a page number that is not a number or too high gives the first or last page."""
+    qs = articles_searchable(root=root, section=section, date_from=date_from, date_to=date_to)
+    query = search_query_for(terms)
+    # Only what ordering needs is read for the matches; full cards are read for one page.
+    slim = qs.only("id", "first_published_at")
+    if sort == "newest":
+        results = slim.order_by("-first_published_at", "-id").search(
+            query, order_by_relevance=False
+        )
+        page = Paginator(results, PER_PAGE).get_page(page_number)
+        total, ranked_only = page.paginator.count, False
+    else:
+        results = slim.search(query).annotate_score("_score")
+        candidates = list(results[:RELEVANCE_WINDOW])
+        ranked_only = len(candidates) == RELEVANCE_WINDOW
+        total = results.count() if ranked_only else len(candidates)
+        ranked = search_rank(candidates, now=timezone.now())
+        page = Paginator(ranked, PER_PAGE).get_page(page_number)
+    page.object_list = articles_for_results(ids=[a.pk for a in page.object_list], terms=terms)
+    return SearchOutcome(page=page, total=total, ranked_only=ranked_only and total > len(ranked))
+
+
+def articles_for_results(*, ids: list[int], terms: QueryTerms) -> list[ArticlePage]:
+    """Full article cards for `ids`, in that order, with highlighted title and snippet."""
+    found = {a.pk: a for a in article_cards(ArticlePage.objects.filter(pk__in=ids))}
+    articles = sections_attach(found[pk] for pk in ids if pk in found)
+    for article in articles:
+        article.title_highlighted = text_highlight(article.title, terms)
+        article.snippet = article_snippet(article, terms)
+    return articles
+
+
+def search_promotions_for(*, query: str, terms: QueryTerms) -> list[SearchPromotion]:
+    """Editors' promoted results for the query, as typed or without its stopwords; links to
+    pages that are no longer live are left out."""
+    keys = {normalise_query_string(query), normalise_query_string(" ".join(terms.words))}
+    promotions = (
+        SearchPromotion.objects.filter(query__query_string__in=keys)
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    seen, shown = set(), []
+    for promotion in promotions:
+        key = promotion.page_id or promotion.external_link_url
+        if key in seen or (promotion.page_id and not promotion.page.live):
+            continue
+        seen.add(key)
+        shown.append(promotion)
+    return shown
+
+
+def search_suggestions(
+    *, root: Page, terms: QueryTerms, filtered: bool, section=None, date_from=None, date_to=None
+) -> dict:
+    """Ways out of an empty result: the same words without filters, each word on its own,
+    and the latest articles. (Other readers' queries are not shown: anyone could plant
+    text there.)"""
+    suggestions = {}
+    if filtered and terms:
+        suggestions["unfiltered_count"] = (
+            articles_searchable(root=root).search(search_query_for(terms)).count()
+        )
+    if len(terms.words) > 1:
+        single = []
+        for word in terms.words[:4]:
+            word_terms = query_terms(word)
+            qs = articles_searchable(
+                root=root, section=section, date_from=date_from, date_to=date_to
+            )
+            count = qs.search(search_query_for(word_terms)).count()
+            if count:
+                single.append((word, count))
+        suggestions["single_words"] = single
+    suggestions["latest"] = sections_attach(article_cards(articles_live(root))[:LATEST_COUNT])
+    return suggestions

@@ -1,0 +1,35 @@
+"""The search backend behind the site: Wagtail's database backend, ranked in one pass."""
+
+from django.contrib.auth import get_user_model
+from wagtail.search.backends import get_search_backend
+
+from kabar.news.models import ArticlePage
+
+
+def test_ranked_search_returns_best_matches_first_with_scores(publish, search):
+    publish("Harga cabai", body="Cabai rawit, cabai merah dan cabai hijau naik.")
+    publish("Pasar induk", body="Pedagang menjual sayur; cabai ikut naik.")
+    publish("Harga bawang", body="Bawang merah turun.")
+    results = ArticlePage.objects.live().search("cabai").annotate_score("_score")
+    hits = list(results)
+    assert [a.title for a in hits] == ["Harga cabai", "Pasar induk"]
+    assert hits[0]._score is not None and abs(hits[0]._score) > abs(hits[1]._score)
+    assert results.count() == 2
+    assert [a.title for a in results[1:2]] == ["Pasar induk"]
+
+
+def test_ranked_search_applies_queryset_filters(publish, section):
+    kept = publish("Cabai dari Garut")
+    dropped = publish("Cabai dari Brebes")
+    qs = ArticlePage.objects.live().exclude(pk=dropped.pk)
+    assert [a.pk for a in qs.search("cabai")] == [kept.pk]
+    assert get_search_backend().search("cabai", qs).count() == 1
+
+
+def test_admin_page_search_still_works(publish, client):
+    publish("Harga cabai meroket")
+    admin = get_user_model().objects.create_superuser("admin", "a@example.com", "pw")
+    client.force_login(admin)
+    response = client.get("/admin/pages/search/", {"q": "cabai"})
+    assert response.status_code == 200
+    assert "Harga cabai meroket" in response.content.decode()
