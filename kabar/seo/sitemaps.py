@@ -1,0 +1,154 @@
+"""Sitemaps: articles, sections, tags, authors and other pages, plus Google News."""
+
+from django.conf import settings
+from django.db.models import Max
+from django.urls import reverse
+from wagtail.contrib.sitemaps import Sitemap
+
+from kabar.core.models import SiteSettings
+from kabar.news.models import ArticlePage, SectionPage
+
+from . import selectors
+
+# The sitemaps protocol allows 50,000 URLs (and 50 MB) per file; a page of articles with
+# their image entries stays far below 50 MB at this many URLs.
+PROTOCOL_MAX_URLS = 50_000
+DEFAULT_PAGE_SIZE = 10_000
+
+
+def sitemap_page_size() -> int:
+    """URLs per sitemap page: the SEO_SITEMAP_PAGE_SIZE setting, within the protocol's limit."""
+    size = int(getattr(settings, "SEO_SITEMAP_PAGE_SIZE", DEFAULT_PAGE_SIZE))
+    return max(1, min(size, PROTOCOL_MAX_URLS))
+
+
+def latest(*moments):
+    found = [m for m in moments if m]
+    return max(found) if found else None
+
+
+class KabarSitemap(Sitemap):
+    """A Wagtail sitemap whose entries come from `item_urls()`, paged by the site setting."""
+
+    @property
+    def limit(self):
+        return sitemap_page_size()
+
+    @property
+    def site(self):
+        return self.get_wagtail_site()
+
+    def item_urls(self, item) -> list[dict]:
+        urls = item.get_sitemap_urls(self.request)
+        for url in urls:
+            url["location"] = selectors.url_rebase(self.request, self.site, url["location"])
+        return urls
+
+    def _urls(self, page, protocol, domain):
+        urls = [
+            url for item in self.paginator.page(page).object_list for url in self.item_urls(item)
+        ]
+        lastmods = [url.get("lastmod") for url in urls]
+        if urls and None not in lastmods:
+            self.latest_lastmod = max(lastmods)
+        return urls
+
+
+class ArticleSitemap(KabarSitemap):
+    def items(self):
+        return selectors.sitemap_articles(self.site)
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(newest=Max("last_published_at"))["newest"]
+
+    def item_urls(self, article):
+        urls = super().item_urls(article)
+        if article.featured_image:
+            image = selectors.absolute_url(self.request, article.featured_image.file.url)
+            for url in urls:
+                url["images"] = [image]
+        return urls
+
+
+class PageSitemap(KabarSitemap):
+    """Sections (or every other kind of page): fresh whenever an article under them is."""
+
+    page_types = (SectionPage,)
+    exclude = False
+
+    def items(self):
+        return selectors.sitemap_pages(self.site, self.page_types, exclude=self.exclude)
+
+    def get_latest_lastmod(self):
+        found = self.items().aggregate(own=Max("last_published_at"), new=Max("newest_article"))
+        return latest(found["own"], found["new"])
+
+    def item_urls(self, page):
+        urls = super().item_urls(page)
+        for url in urls:
+            url["lastmod"] = latest(url.get("lastmod"), page.newest_article)
+        return urls
+
+
+class OtherPageSitemap(PageSitemap):
+    page_types = (SectionPage, ArticlePage)
+    exclude = True
+
+
+class ListingSitemap(KabarSitemap):
+    """Tag or author pages, from (slug, lastmod) rows."""
+
+    url_name = ""
+    slug_field = ""
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(newest=Max("lastmod"))["newest"]
+
+    def item_urls(self, row):
+        path = reverse(self.url_name, kwargs={"slug": row[self.slug_field]})
+        return [{"location": selectors.absolute_url(self.request, path), "lastmod": row["lastmod"]}]
+
+
+class TagSitemap(ListingSitemap):
+    url_name, slug_field = "news:tag", "tag__slug"
+
+    def items(self):
+        return selectors.sitemap_tags(self.site)
+
+
+class AuthorSitemap(ListingSitemap):
+    url_name, slug_field = "news:author", "author__slug"
+
+    def items(self):
+        return selectors.sitemap_authors(self.site)
+
+
+class GoogleNewsSitemap(KabarSitemap):
+    """Articles of the last 48 hours with Google News' publication, date and title."""
+
+    limit = selectors.NEWS_SITEMAP_LIMIT
+
+    def items(self):
+        return selectors.news_sitemap_articles(self.site)
+
+    def item_urls(self, article):
+        name = SiteSettings.for_request(self.request).site_name
+        urls = super().item_urls(article)
+        for url in urls:
+            url["news"] = {
+                "publication": name,
+                "language": settings.LANGUAGE_CODE.split("-")[0],
+                "published": article.first_published_at,
+                "title": article.title,
+                "keywords": ", ".join(t.tag.name for t in article.tagged_items.all()),
+            }
+        return urls
+
+
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "sections": PageSitemap,
+    "tags": TagSitemap,
+    "authors": AuthorSitemap,
+    "pages": OtherPageSitemap,
+}

@@ -1,0 +1,42 @@
+"""Head tags for search engines and social networks, and helpers for the XML templates."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from kabar.seo.metadata import page_meta
+
+register = template.Library()
+
+# As Django's json_script: no "</script>", "<!--" or "&" can end or confuse the script element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.inclusion_tag("seo/head.html", takes_context=True)
+def seo_head(context):
+    """Canonical, description, robots, OpenGraph, Twitter, feed links and JSON-LD."""
+    return {"meta": page_meta(context)}
+
+
+@register.filter
+def jsonld(data) -> str:
+    """`data` as a <script type="application/ld+json"> element, safe to put in HTML."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),
+    )
+
+
+@register.filter
+def w3c_datetime(value) -> str:
+    """A moment in W3C Datetime form with its offset, as sitemaps expect."""
+    if not value:
+        return ""
+    if hasattr(value, "tzinfo") and timezone.is_aware(value):
+        return timezone.localtime(value).isoformat(timespec="seconds")
+    return value.isoformat()

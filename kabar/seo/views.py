@@ -1,0 +1,106 @@
+"""Feeds with conditional GET, cached sitemaps and robots.txt."""
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control, cache_page
+from django.views.decorators.http import condition
+from wagtail.contrib.sitemaps import views as sitemap_views
+
+from . import selectors
+from .feeds import ArticlesAtomFeed, ArticlesFeed
+from .sitemaps import SITEMAPS, GoogleNewsSitemap
+
+FEED_MAX_AGE = 300
+SITEMAP_CACHE_SECONDS = 60 * 15
+NEWS_SITEMAP_CACHE_SECONDS = 60 * 5
+
+
+def feed_scope(request, kind="site", key=""):
+    """The request's feed scope, looked up once for the ETag, Last-Modified and the body."""
+    if not hasattr(request, "_kabar_feed_scope"):
+        scope = selectors.feed_scope_get(request=request, kind=kind, key=key)
+        request._kabar_feed_scope = (scope, selectors.feed_state_get(scope))
+    return request._kabar_feed_scope
+
+
+def feed_view(feed_class):
+    """A view serving `feed_class`, answering 304 when the reader's copy is current."""
+    feed = feed_class()
+
+    @cache_control(public=True, max_age=FEED_MAX_AGE)
+    @condition(
+        etag_func=lambda request, **kwargs: feed_scope(request, **kwargs)[1][0],
+        last_modified_func=lambda request, **kwargs: feed_scope(request, **kwargs)[1][1],
+    )
+    def view(request, kind="site", key=""):
+        return feed(request, scope=feed_scope(request, kind, key)[0])
+
+    return view
+
+
+rss = feed_view(ArticlesFeed)
+atom = feed_view(ArticlesAtomFeed)
+
+
+def sitemaps_with_urls(request) -> dict:
+    """The sitemaps that list at least one URL: an empty <urlset> is not a valid sitemap."""
+    prepared = sitemap_views.prepare_sitemaps(request, SITEMAPS)
+    return {name: sitemap for name, sitemap in prepared.items() if sitemap.paginator.count}
+
+
+@cache_page(SITEMAP_CACHE_SECONDS)
+def sitemap_index(request):
+    return sitemap_views.index(
+        request,
+        sitemaps_with_urls(request),
+        template_name="seo/sitemap_index.xml",
+        sitemap_url_name="seo:sitemap",
+    )
+
+
+@cache_page(SITEMAP_CACHE_SECONDS)
+def sitemap(request, section):
+    sitemaps = sitemaps_with_urls(request)
+    if section not in sitemaps:
+        raise Http404(_("There is no such sitemap."))
+    return sitemap_views.sitemap(
+        request, sitemaps, section=section, template_name="seo/sitemap.xml"
+    )
+
+
+@cache_page(NEWS_SITEMAP_CACHE_SECONDS)
+def news_sitemap(request):
+    return sitemap_views.sitemap(
+        request, {"news": GoogleNewsSitemap}, section="news", template_name="seo/sitemap_news.xml"
+    )
+
+
+def search_paths() -> list[str]:
+    """The search page's address in every language, if the search app is installed."""
+    paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            try:
+                paths.append(reverse("search:search"))
+            except NoReverseMatch:
+                return []
+    return list(dict.fromkeys(paths))
+
+
+@cache_control(public=True, max_age=60 * 60)
+def robots_txt(request):
+    sitemap_urls = [
+        request.build_absolute_uri(reverse(name))
+        for name in ("seo:sitemap_index", "seo:news_sitemap")
+    ]
+    disallow = [reverse("wagtailadmin_home"), *search_paths()]
+    return render(
+        request,
+        "seo/robots.txt",
+        {"sitemaps": sitemap_urls, "disallow": disallow},
+        content_type="text/plain; charset=utf-8",
+    )
