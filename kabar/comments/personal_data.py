@@ -1,0 +1,74 @@
+"""UU PDP: a commenter's data, exported or erased on request, by the reader or for them."""
+
+from django.core import signing
+from django.db import transaction
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+from wagtail.models import ModelLogEntry
+
+from .models import ReaderComment
+
+ACCESS_SALT = "kabar.comments.personal-data"
+ACCESS_MAX_AGE = 24 * 3600
+
+
+def personal_data_token(email: str) -> str:
+    return signing.dumps(email.lower(), salt=ACCESS_SALT, compress=True)
+
+
+def personal_data_email(token: str) -> str | None:
+    """The address an emailed access link is for, or None if altered or older than a day."""
+    try:
+        return signing.loads(token, salt=ACCESS_SALT, max_age=ACCESS_MAX_AGE)
+    except signing.BadSignature:
+        return None
+
+
+def comment_data_export(*, email: str) -> dict:
+    """Everything stored about the commenter with this address, as JSON-ready data."""
+    comments = (
+        ReaderComment.objects.filter(author_email__iexact=email)
+        .select_related("article")
+        .order_by("created_at", "pk")
+    )
+    return {
+        "email": email,
+        "comments": [
+            {
+                "id": c.pk,
+                "article": c.article.title,
+                "article_url": c.article.full_url,
+                "in_reply_to": c.parent_id,
+                "name": c.author_name,
+                "website": c.author_url,
+                "ip_address": c.author_ip,
+                "browser": c.user_agent,
+                "comment": c.body,
+                "status": c.status,
+                "notify_replies": c.notify_replies,
+                "posted_at": c.created_at.isoformat(),
+            }
+            for c in comments
+        ],
+    }
+
+
+def comment_data_erase(*, email: str) -> int:
+    """Delete the commenter's comments; others' replies to them stay, as top-level comments."""
+    mine = ReaderComment.objects.filter(author_email__iexact=email)
+    ids = list(mine.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    articles = {c.article for c in mine.select_related("article")}
+    with transaction.atomic():
+        ReaderComment.objects.filter(parent_id__in=ids).exclude(pk__in=ids).update(parent=None)
+        # The audit trail keeps who did what, but not the reader's name and words.
+        ModelLogEntry.objects.filter(
+            content_type__app_label="comments",
+            content_type__model="readercomment",
+            object_id__in=[str(pk) for pk in ids],
+        ).update(label="—", data={})
+        deleted = (
+            ReaderComment.objects.filter(pk__in=ids).delete()[1].get(ReaderComment._meta.label, 0)
+        )
+    transaction.on_commit(lambda: purge_pages_from_cache(list(articles)))
+    return deleted

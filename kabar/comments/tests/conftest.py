@@ -1,0 +1,55 @@
+"""Fixtures for the comment tests: an article, clean rate-limit counters and form data."""
+
+import time
+
+import pytest
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils import translation
+
+from kabar.comments.forms import TIMESTAMP_SALT
+from kabar.comments.models import CommentSettings
+from kabar.news.tests.factories import ArticlePageFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_state():
+    """Rate-limit counters and a language left active by an earlier request are reset."""
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def article(section):
+    return ArticlePageFactory(parent=section, title="Banjir di Jakarta", slug="banjir-di-jakarta")
+
+
+@pytest.fixture
+def rules(home):
+    from wagtail.models import Site
+
+    return CommentSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+def started_token(article_id: int, seconds_ago: int = 60) -> str:
+    return signing.dumps([article_id, int(time.time()) - seconds_ago], salt=TIMESTAMP_SALT)
+
+
+def form_data(target, **overrides) -> dict:
+    """The fields a reader's browser posts for `target` (an article), with `overrides`."""
+    article = target
+    data = {
+        "article": article.pk,
+        "started": started_token(article.pk),
+        "body": "Semoga banjir cepat surut.",
+        "name": "Budi",
+        "email": "budi@example.id",
+        "url": "",
+        "alamat_kantor": "",
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}

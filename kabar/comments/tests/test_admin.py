@@ -1,0 +1,136 @@
+import pytest
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from kabar.comments.models import ReaderComment
+
+Status = ReaderComment.Status
+LIST_URL = "wagtailsnippets_comments_readercomment:list"
+
+
+def make(article, body, status=Status.PENDING, **kwargs):
+    defaults = {
+        "author_name": "Budi",
+        "author_email": "budi@example.id",
+        "author_ip": "203.0.113.5",
+    }
+    defaults.update(kwargs)
+    return ReaderComment.objects.create(article=article, body=body, status=status, **defaults)
+
+
+def bulk(admin_client, action, comments):
+    url = reverse("wagtail_bulk_action", args=["comments", "readercomment", action])
+    query = "&".join(f"id={c.pk}" for c in comments) + "&next=/admin/"
+    confirm = admin_client.get(f"{url}?{query}")
+    assert confirm.status_code == 200
+    return admin_client.post(f"{url}?{query}")
+
+
+@pytest.fixture
+def queue(article):
+    return [
+        make(article, "Menunggu satu"),
+        make(article, "Menunggu dua", author_email="ani@example.id", author_ip="198.51.100.1"),
+        make(article, "Sudah tayang", status=Status.APPROVED),
+        make(article, "Iklan obat", status=Status.SPAM),
+    ]
+
+
+def test_queue_lists_comments_with_counts_per_status(admin_client, queue):
+    html = admin_client.get(reverse(LIST_URL)).content.decode()
+    assert "Menunggu satu" in html and "Sudah tayang" in html
+    assert "Menunggu (2)" in html and "Disetujui (1)" in html and "Spam (1)" in html
+
+
+def test_queue_filters_by_status_email_and_ip(admin_client, queue):
+    html = admin_client.get(reverse(LIST_URL), {"status": "pending"}).content.decode()
+    assert "Menunggu satu" in html and "Sudah tayang" not in html
+    html = admin_client.get(reverse(LIST_URL), {"author_email": "ANI@example.id"}).content.decode()
+    assert "Menunggu dua" in html and "Menunggu satu" not in html
+    html = admin_client.get(reverse(LIST_URL), {"author_ip": "198.51.100.1"}).content.decode()
+    assert "Menunggu dua" in html and "Menunggu satu" not in html
+
+
+def test_queue_filters_by_article(admin_client, queue, section):
+    from kabar.news.tests.factories import ArticlePageFactory
+
+    other = ArticlePageFactory(parent=section)
+    make(other, "Di artikel lain")
+    html = admin_client.get(reverse(LIST_URL), {"article": other.pk}).content.decode()
+    assert "Di artikel lain" in html and "Menunggu satu" not in html
+
+
+def test_queue_search_finds_text(admin_client, queue):
+    html = admin_client.get(reverse(LIST_URL), {"q": "obat"}).content.decode()
+    assert "Iklan obat" in html and "Menunggu satu" not in html
+
+
+@pytest.mark.parametrize(
+    ("action", "start", "end"),
+    [
+        ("approve", Status.PENDING, Status.APPROVED),
+        ("unapprove", Status.APPROVED, Status.PENDING),
+        ("spam", Status.PENDING, Status.SPAM),
+        ("trash", Status.APPROVED, Status.TRASH),
+    ],
+)
+def test_bulk_actions_change_status_and_leave_an_audit_trail(
+    admin_client, admin_user, article, action, start, end
+):
+    comments = [make(article, f"Komentar {n}", status=start) for n in range(2)]
+    response = bulk(admin_client, action, comments)
+    assert response.status_code == 302
+    assert set(ReaderComment.objects.values_list("status", flat=True)) == {end}
+    entries = ModelLogEntry.objects.filter(action=f"comments.{action}", user=admin_user)
+    assert entries.count() == 2
+
+
+def test_bulk_restore_brings_trash_back(admin_client, article, admin_user):
+    from kabar.comments import services
+
+    comment = make(article, "Terbuang", status=Status.APPROVED)
+    services.comment_trash(comment=comment, moderator=admin_user)
+    bulk(admin_client, "restore", [comment])
+    comment.refresh_from_db()
+    assert comment.status == Status.APPROVED
+
+
+def test_bulk_delete_removes_permanently(admin_client, article):
+    comment = make(article, "Hapus aku", status=Status.TRASH)
+    bulk(admin_client, "delete", [comment])
+    assert not ReaderComment.objects.filter(pk=comment.pk).exists()
+
+
+def test_edit_is_recorded_in_history(admin_client, admin_user, article):
+    comment = make(article, "Salah ketik", status=Status.APPROVED)
+    url = reverse("wagtailsnippets_comments_readercomment:edit", args=[comment.pk])
+    response = admin_client.post(
+        url, {"body": "Sudah dibetulkan", "author_name": "Budi", "author_url": ""}
+    )
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.body == "Sudah dibetulkan"
+    assert ModelLogEntry.objects.filter(
+        action="wagtail.edit", user=admin_user, object_id=str(comment.pk)
+    ).exists()
+    history = admin_client.get(
+        reverse("wagtailsnippets_comments_readercomment:history", args=[comment.pk])
+    )
+    assert history.status_code == 200
+
+
+def test_reply_from_admin_is_published_as_newsroom(admin_client, admin_user, article):
+    comment = make(article, "Pertanyaan pembaca", status=Status.APPROVED)
+    url = reverse("wagtailsnippets_comments_readercomment:reply", args=[comment.pk])
+    assert "Pertanyaan pembaca" in admin_client.get(url).content.decode()
+    response = admin_client.post(url, {"body": "Jawaban redaksi"})
+    assert response.status_code == 302
+    reply = ReaderComment.objects.get(body="Jawaban redaksi")
+    assert reply.parent == comment and reply.is_newsroom and reply.user == admin_user
+    assert reply.status == Status.APPROVED
+
+
+def test_moderation_queue_needs_permission(client, django_user_model, queue):
+    user = django_user_model.objects.create_user("pembaca", "p@x.id", "x")
+    client.force_login(user)
+    assert client.get(reverse(LIST_URL)).status_code in (302, 403)

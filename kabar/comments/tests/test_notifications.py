@@ -1,0 +1,110 @@
+import re
+
+from django.core import mail
+from django.test import Client
+
+from kabar.comments import services
+from kabar.comments.models import ReaderComment
+
+from .conftest import form_data
+
+Status = ReaderComment.Status
+
+
+def test_moderators_are_emailed_about_a_held_comment(
+    article, rules, admin_user, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_submit(
+            article=article,
+            rules=rules,
+            body="Tolong moderasi",
+            author_name="Budi",
+            author_email="budi@example.id",
+        )
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [admin_user.email]
+    assert "menunggu moderasi" in message.subject and "Tolong moderasi" in message.body
+    assert "/admin/snippets/comments/readercomment/edit/" in message.body
+
+
+def test_moderator_list_in_settings_replaces_the_default(
+    article, rules, admin_user, django_capture_on_commit_callbacks
+):
+    rules.notify_emails = "moderasi@kabar.id"
+    rules.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_submit(
+            article=article,
+            rules=rules,
+            body="Halo",
+            author_name="Budi",
+            author_email="budi@example.id",
+        )
+    assert mail.outbox[0].to == ["moderasi@kabar.id"]
+
+
+def test_moderators_are_emailed_about_a_report(
+    article, rules, admin_user, django_capture_on_commit_callbacks
+):
+    comment = ReaderComment.objects.create(
+        article=article,
+        author_name="A",
+        author_email="a@x.id",
+        body="Kasar",
+        status=Status.APPROVED,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_report(comment=comment, reason="abuse")
+    assert "dilaporkan" in mail.outbox[0].subject and "2×24 jam" in mail.outbox[0].body
+
+
+def test_subscriber_gets_one_email_per_approved_reply_and_can_unsubscribe(
+    article, rules, admin_user, django_capture_on_commit_callbacks
+):
+    parent = ReaderComment.objects.create(
+        article=article,
+        author_name="Ani",
+        author_email="ani@example.id",
+        body="Pertanyaan",
+        status=Status.APPROVED,
+        notify_replies=True,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        reply = services.comment_submit(
+            article=article,
+            rules=rules,
+            body="Jawaban",
+            parent=parent,
+            author_name="Budi",
+            author_email="budi@example.id",
+        )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_approve(comment=reply, moderator=admin_user)
+        services.comment_unapprove(comment=reply, moderator=admin_user)
+        services.comment_approve(comment=reply, moderator=admin_user)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["ani@example.id"] and "Jawaban" in message.body
+    assert "budi@example.id" not in message.body
+    link = re.search(r"http://testserver(/komentar/berhenti/[^\s]+/)", message.body).group(1)
+    assert message.extra_headers["List-Unsubscribe"].endswith(f"{link}>")
+
+    client = Client()
+    assert client.get(link).status_code == 200
+    parent.refresh_from_db()
+    assert parent.notify_replies  # a GET (a mail scanner) changes nothing
+    client.post(link)
+    parent.refresh_from_db()
+    assert not parent.notify_replies
+
+
+def test_tampered_unsubscribe_link_is_404(client, home):
+    assert client.get("/komentar/berhenti/palsu/").status_code == 404
+
+
+def test_form_checkbox_subscribes_to_replies(client, article):
+    client.post("/komentar/kirim/", form_data(article, notify="on"))
+    assert ReaderComment.objects.get().notify_replies

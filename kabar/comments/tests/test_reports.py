@@ -1,0 +1,74 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from kabar.comments import services
+from kabar.comments.models import CommentReport, ReaderComment
+from kabar.comments.selectors import report_clock
+
+Status = ReaderComment.Status
+LIST_URL = "wagtailsnippets_comments_readercomment:list"
+
+
+@pytest.fixture
+def comment(article):
+    return ReaderComment.objects.create(
+        article=article,
+        author_name="Budi",
+        author_email="budi@example.id",
+        body="Kata kasar",
+        status=Status.APPROVED,
+    )
+
+
+def test_every_comment_has_a_report_link(client, comment):
+    html = client.get(reverse("comments:section", args=[comment.article_id])).content.decode()
+    assert f'href="{reverse("comments:report", args=[comment.pk])}"' in html and "Laporkan" in html
+
+
+def test_reader_reports_a_comment_with_a_reason(client, comment):
+    url = reverse("comments:report", args=[comment.pk])
+    assert "Laporkan komentar" in client.get(url).content.decode()
+    response = client.post(url, {"reason": "hate", "detail": "Menghina suku"})
+    assert response.status_code == 200 and "2×24 jam" in response.content.decode()
+    report = CommentReport.objects.get()
+    assert report.comment == comment and report.reason == "hate"
+
+
+def test_report_without_reason_is_refused_cleanly(client, comment):
+    response = client.post(reverse("comments:report", args=[comment.pk]), {"reason": "x"})
+    assert response.status_code == 400 and not CommentReport.objects.exists()
+
+
+def test_unknown_or_held_comment_cannot_be_reported(client, comment):
+    comment.status = Status.PENDING
+    comment.save()
+    assert client.get(reverse("comments:report", args=[comment.pk])).status_code == 404
+    assert client.get(reverse("comments:report", args=[999999])).status_code == 404
+
+
+def test_report_clock_counts_against_two_days():
+    now = timezone.now()
+    fresh = report_clock(first_report_at=now - datetime.timedelta(hours=5), now=now)
+    assert fresh.left == datetime.timedelta(hours=43) and not fresh.overdue
+    late = report_clock(first_report_at=now - datetime.timedelta(hours=49), now=now)
+    assert late.overdue
+
+
+def test_reported_comment_reaches_the_queue_with_its_clock(admin_client, comment):
+    report = services.comment_report(comment=comment, reason="abuse")
+    CommentReport.objects.filter(pk=report.pk).update(
+        created_at=timezone.now() - datetime.timedelta(hours=50)
+    )
+    html = admin_client.get(reverse(LIST_URL), {"reported": "1"}).content.decode()
+    assert "Kata kasar" in html and "Dilaporkan (1)" in html
+    assert "lewat batas 2×24 jam" in html
+
+
+def test_moderating_a_reported_comment_resolves_its_reports(admin_user, comment):
+    services.comment_report(comment=comment, reason="spam")
+    services.comment_trash(comment=comment, moderator=admin_user)
+    report = CommentReport.objects.get()
+    assert report.resolved_at is not None and report.resolved_by == admin_user
