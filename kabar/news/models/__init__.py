@@ -1,5 +1,6 @@
 from .authors import ArticleAuthor, Author
 from .pages import ArticlePage, ArticleTag, HomePage, HomeTopStory, SectionPage
+from .standard import StandardPage
 
 __all__ = [
     "ArticleAuthor",
@@ -9,4 +10,5 @@ __all__ = [
     "HomePage",
     "HomeTopStory",
     "SectionPage",
+    "StandardPage",
 ]

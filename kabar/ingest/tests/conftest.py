@@ -1,0 +1,36 @@
+import tarfile
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+from django.utils import translation
+
+from kabar.ingest.services import ImportOptions, wxr_import
+
+FILES = Path(__file__).parent / "files"
+NEWSROOM = FILES / "wordpress-6.1-newsroom.xml"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Summaries are asserted in the source language; test_locale checks the translation."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(scope="session")
+def newsroom_uploads(tmp_path_factory) -> Path:
+    """The newsroom's wp-content/uploads folder, unpacked once."""
+    target = tmp_path_factory.mktemp("wp")
+    with tarfile.open(FILES / "wordpress-6.1-newsroom-uploads.tar.gz") as archive:
+        archive.extractall(target, filter="data")
+    return target / "uploads"
+
+
+@pytest.fixture(scope="module")
+def newsroom(django_db_setup, django_db_blocker, newsroom_uploads):
+    """The newsroom export imported once per module, rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic(), translation.override("en"):
+        summary = wxr_import(source=NEWSROOM, options=ImportOptions(media_dir=newsroom_uploads))
+        yield summary
+        transaction.set_rollback(True)
