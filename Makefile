@@ -76,5 +76,12 @@ check: uv-ensure ## Django's system checks, and no model change without a migrat
 	$(UV) run python manage.py check
 	$(UV) run python manage.py makemigrations --check --dry-run
 
-messages: uv-ensure ## Update the Indonesian catalogue from the source strings
-	$(UV) run python manage.py makemessages -l id --ignore '.venv/*' --ignore 'var/*'
+# Each app with its own locale/ keeps its own catalogue; the project's covers the rest.
+LOCALE_APPS := comments ingest search seo
+messages: uv-ensure ## Update the Indonesian catalogues from the source strings
+	$(UV) run python manage.py makemessages -l id --ignore '.venv/*' --ignore 'var/*' \
+	  $(foreach app,$(LOCALE_APPS),--ignore 'kabar/$(app)/*')
+	for app in $(LOCALE_APPS); do \
+	  (cd kabar/$$app && DJANGO_SETTINGS_MODULE=kabar.settings.base \
+	    $(UV) run --project ../.. django-admin makemessages -l id); \
+	done

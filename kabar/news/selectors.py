@@ -58,6 +58,13 @@ def sections_attach(articles: Iterable[ArticlePage]) -> list[ArticlePage]:
     return articles
 
 
+def cards_attach(articles: Iterable[ArticlePage]) -> list[ArticlePage]:
+    """Set what a card shows beyond the article itself: its section and its comment count."""
+    from kabar.comments.selectors import comment_counts_attach
+
+    return comment_counts_attach(sections_attach(articles))
+
+
 def paginate(
     request, queryset, per_page: int = PER_PAGE, allow_empty: bool = True
 ) -> PaginatorPage:
@@ -70,7 +77,7 @@ def paginate(
         page = paginator.page(int(raw))
     except (EmptyPage, InvalidPage) as exc:
         raise Http404(_("There is no such page in this listing.")) from exc
-    page.object_list = sections_attach(page.object_list)
+    page.object_list = cards_attach(page.object_list)
     return page
 
 
@@ -98,7 +105,7 @@ def home_page_context(*, home: HomePage) -> dict:
     latest = [a for a in fill if a.pk not in shown][:LATEST_COUNT]
     sections = list(home.get_children().live().public().type(SectionPage).specific())
     blocks = section_blocks(sections=sections, root=home)
-    sections_attach(lead_and_top + latest)
+    cards_attach(lead_and_top + latest)
     return {
         "lead_story": lead_and_top[0] if lead_and_top else None,
         "top_stories": lead_and_top[1:],
@@ -125,7 +132,7 @@ def section_blocks(*, sections: list[Page], root: Page) -> dict[str, list[Articl
         .filter(rank__lte=PER_SECTION_BLOCK)
     )
     grouped = defaultdict(list)
-    for article in sections_attach(article_cards(ranked)):
+    for article in cards_attach(article_cards(ranked)):
         grouped[article.section_path].append(article)
     return grouped
 

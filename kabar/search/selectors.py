@@ -14,7 +14,7 @@ from wagtail.search.query import Or, PlainText, SearchQuery
 from wagtail.search.utils import normalise_query_string
 
 from kabar.news.models import ArticlePage, SectionPage
-from kabar.news.selectors import article_cards, articles_live, sections_attach
+from kabar.news.selectors import article_cards, articles_live, cards_attach
 
 from .analysis import QueryTerms, query_terms
 from .highlight import article_snippet, text_highlight
@@ -133,7 +133,7 @@ def article_search(
 def articles_for_results(*, ids: list[int], terms: QueryTerms) -> list[ArticlePage]:
     """Full article cards for `ids`, in that order, with highlighted title and snippet."""
     found = {a.pk: a for a in article_cards(ArticlePage.objects.filter(pk__in=ids))}
-    articles = sections_attach(found[pk] for pk in ids if pk in found)
+    articles = cards_attach(found[pk] for pk in ids if pk in found)
     for article in articles:
         article.title_highlighted = text_highlight(article.title, terms)
         article.snippet = article_snippet(article, terms)
@@ -181,5 +181,5 @@ def search_suggestions(
             if count:
                 single.append((word, count))
         suggestions["single_words"] = single
-    suggestions["latest"] = sections_attach(article_cards(articles_live(root))[:LATEST_COUNT])
+    suggestions["latest"] = cards_attach(article_cards(articles_live(root))[:LATEST_COUNT])
     return suggestions
