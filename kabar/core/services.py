@@ -36,9 +36,9 @@ MODEL_PERMISSIONS = {
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
-        "wagtailsearchpromotions.add_query",
-        "wagtailsearchpromotions.change_query",
-        "wagtailsearchpromotions.delete_query",
+        "wagtailsearchpromotions.add_searchpromotion",
+        "wagtailsearchpromotions.change_searchpromotion",
+        "wagtailsearchpromotions.delete_searchpromotion",
     ],
 }
 PAGE_PERMISSIONS = {
