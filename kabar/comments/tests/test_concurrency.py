@@ -17,8 +17,8 @@ from kabar.news.tests.factories import ArticlePageFactory
 
 from .conftest import form_data
 
-CLIENTS = 10
-POSTS_PER_CLIENT = 5
+CLIENTS = 20
+POSTS_PER_CLIENT = 10
 
 
 @pytest.mark.django_db(transaction=True)
