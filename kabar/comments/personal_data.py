@@ -52,6 +52,15 @@ def comment_data_export(*, email: str) -> dict:
     }
 
 
+def _depth_renumber(root_ids: list[int]) -> None:
+    """Give new top-level comments depth 1 and their replies the depths that follow."""
+    level, depth = root_ids, 1
+    while level:
+        ReaderComment.objects.filter(pk__in=level).update(depth=depth)
+        level = list(ReaderComment.objects.filter(parent_id__in=level).values_list("pk", flat=True))
+        depth += 1
+
+
 def comment_data_erase(*, email: str) -> int:
     """Delete the commenter's comments; others' replies to them stay, as top-level comments."""
     mine = ReaderComment.objects.filter(author_email__iexact=email)
@@ -60,7 +69,10 @@ def comment_data_erase(*, email: str) -> int:
         return 0
     articles = {c.article for c in mine.select_related("article")}
     with transaction.atomic():
-        ReaderComment.objects.filter(parent_id__in=ids).exclude(pk__in=ids).update(parent=None)
+        orphans = ReaderComment.objects.filter(parent_id__in=ids).exclude(pk__in=ids)
+        orphan_ids = list(orphans.values_list("pk", flat=True))
+        orphans.update(parent=None)
+        _depth_renumber(orphan_ids)
         # The audit trail keeps who did what, but not the reader's name and words.
         ModelLogEntry.objects.filter(
             content_type__app_label="comments",

@@ -49,13 +49,16 @@ def test_reader_downloads_their_data_as_json(client, article):
 def test_reader_deletes_their_comments_and_others_replies_stay(client, article, admin_user):
     mine = make(article, "budi@example.id", "Hapus saya")
     reply = make(article, "ani@example.id", "Balasan Ani", parent=mine)
+    answer = make(article, "citra@example.id", "Jawaban Citra", parent=reply)
     services.comment_unapprove(comment=mine, moderator=admin_user)
     link = emailed_link(client, "budi@example.id")
     assert client.get(link).status_code == 200
     client.post(link, {"action": "delete"})
     assert not ReaderComment.objects.filter(author_email="budi@example.id").exists()
     reply.refresh_from_db()
-    assert reply.parent is None
+    answer.refresh_from_db()
+    assert reply.parent is None and reply.depth == 1
+    assert answer.parent == reply and answer.depth == 2
     entry = ModelLogEntry.objects.get(action="comments.unapprove")
     assert "Hapus saya" not in entry.label and "Budi" not in entry.label
 
