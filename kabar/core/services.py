@@ -30,6 +30,7 @@ MODEL_PERMISSIONS = {
         "comments.view_readercomment",
         "comments.change_readercomment",
         "comments.delete_readercomment",
+        "ingest.import_wordpress",
         "taggit.add_tag",
         "taggit.change_tag",
         "taggit.view_tag",

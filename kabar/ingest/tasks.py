@@ -1,0 +1,129 @@
+"""WordPress imports uploaded in the admin run here, in the task worker, reporting progress."""
+
+import logging
+import shutil
+import tempfile
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from .models import ImportJob
+from .services import ImportOptions, ImportSummary, wxr_import
+
+logger = logging.getLogger(__name__)
+
+# A running job whose row has not changed for this long has lost its worker.
+DEFAULT_STALL_MINUTES = 30
+# Write the job row every this many items, so progress costs few queries.
+PROGRESS_EVERY = 10
+
+
+def import_job_options(job: ImportJob) -> ImportOptions:
+    """The importer's options from what the editor chose on the upload form."""
+    options = job.options or {}
+    media_dir = options.get("media_dir")
+    return ImportOptions(
+        media_dir=Path(media_dir) if media_dir else None,
+        fetch_media=bool(options.get("fetch_media")),
+        permalink_structure=options.get("permalink_structure") or ImportOptions.permalink_structure,
+        dry_run=bool(options.get("dry_run")),
+    )
+
+
+def import_summary_data(summary: ImportSummary) -> dict:
+    """The summary as JSON: counts per kind and outcome, skipped items and notes."""
+    return {
+        "counts": {kind: dict(counts) for kind, counts in sorted(summary.counts.items())},
+        "skipped": [list(pair) for pair in summary.skipped],
+        "warnings": [list(pair) for pair in summary.warnings],
+    }
+
+
+def import_job_progress(job: ImportJob, phase: str, done: int, total: int) -> None:
+    """Record how far the import has got, every few items and at each phase's end."""
+    if phase == job.phase and done % PROGRESS_EVERY and done != total:
+        return
+    job.phase, job.progress_done, job.progress_total = phase, done, total
+    job.save(update_fields=["phase", "progress_done", "progress_total", "updated_at"])
+
+
+@contextmanager
+def import_job_local_copy(job: ImportJob):
+    """A local path to the upload; storage without one (cloud, memory) is copied to a temp file.
+
+    The importer reads the file several times, streaming, so it needs a path rather than bytes.
+    """
+    try:
+        local = Path(default_storage.path(job.export.name))
+    except NotImplementedError:
+        local = None
+    if local is not None and local.is_file():
+        yield local
+        return
+    with tempfile.NamedTemporaryFile(suffix=".xml") as copy:
+        with default_storage.open(job.export.name, "rb") as stream:
+            shutil.copyfileobj(stream, copy, 1 << 20)
+        copy.flush()
+        yield Path(copy.name)
+
+
+def import_job_run(*, job: ImportJob) -> ImportJob:
+    """Run the job's import; whatever happens, the job ends done or failed."""
+    job.status, job.started_at = ImportJob.Status.RUNNING, timezone.now()
+    job.save(update_fields=["status", "started_at", "updated_at"])
+    try:
+        language = job.options.get("language") or settings.LANGUAGE_CODE
+        with translation.override(language), import_job_local_copy(job) as source:
+            summary = wxr_import(
+                source=source,
+                options=import_job_options(job),
+                progress=lambda phase, done, total: import_job_progress(job, phase, done, total),
+            )
+    except Exception as exc:
+        logger.exception("WordPress import job %s crashed", job.pk)
+        job.status, job.error = ImportJob.Status.FAILED, str(exc) or exc.__class__.__name__
+    else:
+        job.summary = import_summary_data(summary)
+        job.status = ImportJob.Status.FAILED if summary.fatal else ImportJob.Status.DONE
+        job.error = summary.fatal
+    if job.status == ImportJob.Status.DONE and job.progress_total:
+        job.progress_done = job.progress_total
+    job.finished_at = timezone.now()
+    job.save()
+    return job
+
+
+def import_job_stall_check(*, job: ImportJob) -> ImportJob:
+    """Fail a running job whose worker stopped reporting (killed, restarted): none runs forever."""
+    minutes = getattr(settings, "WORDPRESS_IMPORT_STALL_MINUTES", DEFAULT_STALL_MINUTES)
+    now = timezone.now()
+    stalled = ImportJob.objects.filter(
+        pk=job.pk,
+        status=ImportJob.Status.RUNNING,
+        updated_at__lt=now - timedelta(minutes=minutes),
+    ).update(
+        status=ImportJob.Status.FAILED,
+        finished_at=now,
+        error=_(
+            "The import stopped reporting progress %(minutes)d minutes ago: its worker was "
+            "probably restarted. Upload the export again; the import carries on where it stopped."
+        )
+        % {"minutes": minutes},
+    )
+    if stalled:
+        job.refresh_from_db()
+    return job
+
+
+@task()
+def import_job_run_task(job_id: int) -> str:
+    job = ImportJob.objects.filter(pk=job_id).first()
+    if job is None:
+        return ""
+    return import_job_run(job=job).status
