@@ -25,6 +25,24 @@ def site_tree_ensure() -> Page:
     return root
 
 
+@pytest.fixture(autouse=True)
+def page_cache_empty():
+    """Every test starts with no cached pages, and leaves none to the next one."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    cache = caches[settings.PAGE_CACHE_ALIAS]
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """Serve anonymous readers from the page cache, as every deployment does."""
+    settings.PAGE_CACHE_SECONDS = 600
+
+
 @pytest.fixture
 def home(db):
     root = site_tree_ensure()

@@ -2,8 +2,9 @@
 
 from django.core import signing
 from django.db import transaction
-from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.models import ModelLogEntry
+
+from kabar.news.invalidation import articles_purge
 
 from .models import ReaderComment
 
@@ -82,5 +83,5 @@ def comment_data_erase(*, email: str) -> int:
         deleted = (
             ReaderComment.objects.filter(pk__in=ids).delete()[1].get(ReaderComment._meta.label, 0)
         )
-    transaction.on_commit(lambda: purge_pages_from_cache(list(articles)))
+    transaction.on_commit(lambda: articles_purge(articles))
     return deleted

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
 from wagtail.log_actions import log
 
 from .models import CommentReport, CommentSettings, ReaderComment
@@ -189,8 +188,10 @@ def comment_confirm(*, comment: ReaderComment, rules: CommentSettings) -> Reader
 
 
 def comment_page_purge(*, comment: ReaderComment) -> None:
-    """Drop the article page from the front-end cache so readers see the change."""
-    purge_page_from_cache(comment.article)
+    """Purge every page showing the article: its comments, and its comment count on cards."""
+    from kabar.news.invalidation import article_purge
+
+    article_purge(comment.article)
 
 
 def _comment_moderate(*, comment, status, moderator, action: str) -> ReaderComment:
@@ -250,12 +251,11 @@ def comment_restore(*, comment: ReaderComment, moderator) -> ReaderComment:
 def comment_delete(*, comment: ReaderComment, moderator) -> None:
     """Remove the comment and its replies for good, leaving a trace in the audit trail."""
     was_public = comment.status == Status.APPROVED
-    article = comment.article
     with transaction.atomic():
         log(instance=comment, action="wagtail.delete", user=moderator, deleted=True)
         comment.delete()
     if was_public:
-        transaction.on_commit(lambda: purge_page_from_cache(article))
+        transaction.on_commit(lambda: comment_page_purge(comment=comment))
 
 
 def comment_report(*, comment: ReaderComment, reason: str, detail: str = "", ip=None):

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from kabar.core.pagecache.headers import public_page
+
 from . import views
 from .feeds import ArticleCommentsFeed, LatestCommentsFeed
 
@@ -8,8 +10,8 @@ app_name = "comments"
 urlpatterns = [
     path("kirim/", views.comment_post, name="post"),
     path("artikel/<int:article_id>/", views.comment_section, name="section"),
-    path("feed/", LatestCommentsFeed(), name="feed"),
-    path("artikel/<int:article_id>/feed/", ArticleCommentsFeed(), name="article_feed"),
+    path("feed/", public_page(LatestCommentsFeed()), name="feed"),
+    path("artikel/<int:article_id>/feed/", public_page(ArticleCommentsFeed()), name="article_feed"),
     path("laporkan/<int:comment_id>/", views.comment_report, name="report"),
     path("konfirmasi/<str:token>/", views.comment_confirm, name="confirm"),
     path("data-saya/", views.personal_data_request, name="my_data_request"),

@@ -13,3 +13,11 @@ class CoreConfig(AppConfig):
         from .services import newsroom_setup_after_migrate
 
         post_migrate.connect(newsroom_setup_after_migrate, sender=self)
+
+        from django.db.models.signals import post_save
+
+        from .models import SiteSettings
+        from .pagecache.purge import everything_purge
+
+        # The menu, name and footer show on every page.
+        post_save.connect(everything_purge, sender=SiteSettings, dispatch_uid="kabar-purge-site")

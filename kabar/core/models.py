@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
+from .pagecache.headers import private_cache_headers, public_cache_headers
+
 DEFAULT_SITE_NAME = "Kabar Harapan"
 DEFAULT_TAGLINE = "Memberikan Informasi Terupdate Dalam Negri & Luar Negri"
 
@@ -27,6 +29,16 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.status_code == 200 and not response.has_header("Cache-Control"):
+            # A page behind a password or a login is one reader's, never a shared copy.
+            if self.get_view_restrictions().exists():
+                private_cache_headers(response)
+            else:
+                public_cache_headers(response)
+        return response
 
 
 @register_setting(icon="site")

@@ -6,3 +6,8 @@ class NewsConfig(AppConfig):
     name = "kabar.news"
     label = "news"
     verbose_name = _("News")
+
+    def ready(self):
+        from .invalidation import signals_connect
+
+        signals_connect()

@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from kabar.core.pagecache.headers import public_page
+
 from . import selectors
 
 
@@ -15,6 +17,7 @@ def site_root(request):
     return site.root_page
 
 
+@public_page
 def tag_detail(request, slug):
     tag, articles = selectors.articles_for_tag(root=site_root(request), slug=slug)
     # A tag no live article carries has nothing to show: 404 like an unknown one.
@@ -22,11 +25,13 @@ def tag_detail(request, slug):
     return render(request, "news/tag_page.html", {"tag": tag, "articles": page})
 
 
+@public_page
 def author_list(request):
     authors = selectors.authors_with_articles(root=site_root(request))
     return render(request, "news/author_index_page.html", {"authors": authors})
 
 
+@public_page
 def author_detail(request, slug):
     author, articles = selectors.articles_for_author(root=site_root(request), slug=slug)
     return render(
@@ -36,6 +41,7 @@ def author_detail(request, slug):
     )
 
 
+@public_page
 def archive(request, year, month=None, day=None):
     root = site_root(request)
     period = {

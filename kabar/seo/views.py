@@ -1,4 +1,4 @@
-"""Feeds with conditional GET, cached sitemaps and robots.txt."""
+"""Feeds with conditional GET, sitemaps and robots.txt, all kept by the page cache."""
 
 from django.conf import settings
 from django.http import Http404
@@ -6,17 +6,14 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.http import condition
 from wagtail.contrib.sitemaps import views as sitemap_views
+
+from kabar.core.pagecache.headers import public_page
 
 from . import selectors
 from .feeds import ArticlesAtomFeed, ArticlesFeed
 from .sitemaps import SITEMAPS, GoogleNewsSitemap
-
-FEED_MAX_AGE = 300
-SITEMAP_CACHE_SECONDS = 60 * 15
-NEWS_SITEMAP_CACHE_SECONDS = 60 * 5
 
 
 def feed_scope(request, kind="site", key=""):
@@ -31,7 +28,7 @@ def feed_view(feed_class):
     """A view serving `feed_class`, answering 304 when the reader's copy is current."""
     feed = feed_class()
 
-    @cache_control(public=True, max_age=FEED_MAX_AGE)
+    @public_page
     @condition(
         etag_func=lambda request, **kwargs: feed_scope(request, **kwargs)[1][0],
         last_modified_func=lambda request, **kwargs: feed_scope(request, **kwargs)[1][1],
@@ -52,7 +49,7 @@ def sitemaps_with_urls(request) -> dict:
     return {name: sitemap for name, sitemap in prepared.items() if sitemap.paginator.count}
 
 
-@cache_page(SITEMAP_CACHE_SECONDS)
+@public_page
 def sitemap_index(request):
     return sitemap_views.index(
         request,
@@ -62,7 +59,7 @@ def sitemap_index(request):
     )
 
 
-@cache_page(SITEMAP_CACHE_SECONDS)
+@public_page
 def sitemap(request, section):
     sitemaps = sitemaps_with_urls(request)
     if section not in sitemaps:
@@ -72,7 +69,7 @@ def sitemap(request, section):
     )
 
 
-@cache_page(NEWS_SITEMAP_CACHE_SECONDS)
+@public_page
 def news_sitemap(request):
     return sitemap_views.sitemap(
         request, {"news": GoogleNewsSitemap}, section="news", template_name="seo/sitemap_news.xml"
@@ -91,7 +88,7 @@ def search_paths() -> list[str]:
     return list(dict.fromkeys(paths))
 
 
-@cache_control(public=True, max_age=60 * 60)
+@public_page
 def robots_txt(request):
     sitemap_urls = [
         request.build_absolute_uri(reverse(name))

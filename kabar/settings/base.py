@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -49,6 +50,8 @@ DEBUG = env_bool("DJANGO_DEBUG")
 SECRET_KEY = os.environ.get("SECRET_KEY") or persistent_secret_key(DATA_DIR / "secret_key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The public address of the site: absolute URLs in heads, feeds and sitemaps start with it.
+SITE_URL = os.environ.get("SITE_URL", "")
 # The public URL of the site, used in emails and as Wagtail's admin base URL.
 WAGTAILADMIN_BASE_URL = os.environ.get(
     "SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
@@ -95,6 +98,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before everything else that works per request: a cached page is answered right here.
+    "kabar.core.pagecache.middleware.PageCacheMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -172,6 +178,65 @@ elif cache_table := os.environ.get("CACHE_TABLE"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous readers (kabar.core.pagecache). Shared by every process: Redis when
+# configured, otherwise files under the data directory, so that a purge made by one gunicorn
+# process (or the scheduler) reaches the others, which a per-process memory cache could not.
+PAGE_CACHE_ALIAS = "pages"
+if redis_url:
+    CACHES[PAGE_CACHE_ALIAS] = {
+        **CACHES["default"],
+        "KEY_PREFIX": f"{CACHES['default']['KEY_PREFIX']}-pages",
+    }
+else:
+    CACHES[PAGE_CACHE_ALIAS] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "cache" / "pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "20000"))},
+    }
+# How long a page is served before it is rebuilt (purges are immediate; this is a safety net),
+# and how long past that a stale copy may be served while one request rebuilds it. 0 turns the
+# page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
+# How long a reader waits for another request's render of a page that is missing.
+PAGE_CACHE_WAIT_SECONDS = float(os.environ.get("PAGE_CACHE_WAIT_SECONDS", "5"))
+# Readers with these cookies get their own page: a session (staff, signed-in readers) or the
+# comment form's cookies (their held comments and remembered details).
+PAGE_CACHE_BYPASS_COOKIES = [
+    "sessionid",
+    "kabar_komentar_saya",
+    "kabar_komentator",
+]
+PAGE_CACHE_ALL_PATHS = "kabar.news.invalidation.site_paths_all"
+
+# A CDN or caching proxy in front, purged through Wagtail's frontend cache as a background task
+# whenever the page cache is purged. FRONTEND_CACHE picks the kind.
+FRONTEND_CACHE_BACKENDS = {
+    "http": lambda: {
+        # Varnish, or nginx with a PURGE handler: a PURGE request per address.
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_LOCATION"],
+    },
+    "cloudflare": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    },
+    "cloudfront": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    },
+}
+if frontend_cache := os.environ.get("FRONTEND_CACHE", "").strip().lower():
+    if frontend_cache not in FRONTEND_CACHE_BACKENDS:
+        raise ImproperlyConfigured(
+            f"FRONTEND_CACHE={frontend_cache!r}: use one of {', '.join(FRONTEND_CACHE_BACKENDS)}."
+        )
+    try:
+        WAGTAILFRONTENDCACHE = {frontend_cache: FRONTEND_CACHE_BACKENDS[frontend_cache]()}
+    except KeyError as missing:
+        raise ImproperlyConfigured(f"FRONTEND_CACHE={frontend_cache} needs {missing}.") from None
 
 # Background tasks: a database queue worked by `manage.py db_worker`, which `make run`
 # starts beside the web server.

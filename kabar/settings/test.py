@@ -13,8 +13,20 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if not os.environ.get("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
+else:
+    # One test run's pages never meet another's.
+    CACHES["pages"]["KEY_PREFIX"] = f"kabar-test-{os.getpid()}-pages"
+# Most tests set up pages with plain ORM saves, which the newsroom never does (it publishes, and
+# publishing purges); they test rendering, so the page cache is off unless a test turns it on
+# with the `page_cache_on` fixture (kabar/core/tests/test_page_cache*.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Absolute URLs come from the test client's host, whatever the developer's shell exports.
+SITE_URL = ""
 ALLOWED_HOSTS = ["*"]
 
 warnings.filterwarnings(

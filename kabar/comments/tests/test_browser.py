@@ -13,7 +13,12 @@ from kabar.news.tests.factories import ArticlePageFactory
 
 from .test_text import XSS_PAYLOADS
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Served through the page cache, as readers are: the form must work on a cached page.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("page_cache_on"),
+]
 
 
 @pytest.fixture

@@ -185,3 +185,41 @@ def test_env_example_documents_every_variable_read(source):
     )
     read = set(ENV_READ.findall((BASE_DIR / source).read_text()))
     assert read - documented == set(), f"{source} reads variables .env.example does not list"
+
+
+def test_frontend_cache_is_configured_from_the_environment(tmp_path):
+    env = {
+        "FRONTEND_CACHE": "cloudflare",
+        "CLOUDFLARE_BEARER_TOKEN": "t",
+        "CLOUDFLARE_ZONE_ID": "z",
+    }
+    done = settings_import("kabar.settings.base", env, tmp_path, "s.WAGTAILFRONTENDCACHE")
+    backend = json.loads(done.stdout)["cloudflare"]
+    assert backend["BACKEND"].endswith("CloudflareBackend")
+    assert (backend["BEARER_TOKEN"], backend["ZONEID"]) == ("t", "z")
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"FRONTEND_CACHE": "akamai"}, "use one of http, cloudflare, cloudfront"),
+        ({"FRONTEND_CACHE": "http"}, "needs 'FRONTEND_CACHE_LOCATION'"),
+    ],
+)
+def test_a_wrong_frontend_cache_is_refused_with_a_clear_message(tmp_path, env, message):
+    done = settings_import("kabar.settings.base", env, tmp_path)
+    assert done.returncode != 0
+    assert message in done.stderr
+
+
+def test_without_redis_the_page_cache_is_shared_through_files(tmp_path):
+    show = "[s.CACHES['pages']['BACKEND'], str(s.CACHES['pages']['LOCATION'])]"
+    backend, location = json.loads(
+        settings_import("kabar.settings.base", {}, tmp_path, show).stdout
+    )
+    assert backend.endswith("FileBasedCache")
+    assert location.startswith(str(tmp_path))
+    with_redis = settings_import(
+        "kabar.settings.base", {"REDIS_URL": "redis://127.0.0.1:6379/0"}, tmp_path, show
+    )
+    assert json.loads(with_redis.stdout)[0].endswith("RedisCache")

@@ -170,12 +170,18 @@ def test_bad_sitemap_addresses_are_404(client, section, url):
     assert client.get(url).status_code == 404
 
 
-def test_sitemaps_are_cached(client, newsroom):
+@pytest.mark.usefixtures("page_cache_on")
+def test_sitemaps_are_cached_until_a_publish_purges_them(
+    client, newsroom, django_capture_on_commit_callbacks
+):
     url = reverse("seo:sitemap", kwargs={"section": "articles"})
     first = client.get(url)
-    assert "max-age=900" in first["Cache-Control"]
-    article_make(parent=newsroom.get_parent(), slug="sesudah-cache")
-    assert client.get(url).content == first.content
+    assert "public" in first["Cache-Control"] and "s-maxage=600" in first["Cache-Control"]
+    assert client.get(url)["X-Cache"] == "HIT"
+    later = article_make(parent=newsroom.get_parent(), slug="sesudah-cache", live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        later.save_revision().publish()
+    assert b"sesudah-cache" in client.get(url).content
 
 
 def test_news_sitemap_lists_only_the_last_48_hours_live_articles(client, section, urlset_schema):

@@ -1,0 +1,59 @@
+"""The comment form on a page served from the page cache, without JavaScript."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from kabar.comments.models import ReaderComment
+from kabar.comments.services import comment_approve
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
+
+
+def field(html: str, name: str) -> str:
+    return re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
+
+
+def test_a_reader_comments_from_a_cached_page_and_sees_it_once_approved(
+    article, rules, settings, django_capture_on_commit_callbacks
+):
+    settings.COMMENTS_MIN_FILL_SECONDS = 0
+    reader, other = Client(enforce_csrf_checks=True), Client()
+    reader.get(article.url)
+    cached = reader.get(article.url)
+    html = cached.content.decode()
+    assert cached["X-Cache"] == "HIT"
+    # One copy for everyone: no reader's CSRF token in it.
+    assert "csrfmiddlewaretoken" not in html
+    form = {
+        "article": field(html, "article"),
+        "started": field(html, "started"),
+        "body": "Semoga warga segera dievakuasi.",
+        "name": "Sari",
+        "email": "sari@example.id",
+        "url": "",
+        "alamat_kantor": "",
+    }
+    again = reader.post("/komentar/kirim/", form)
+    assert again.status_code == 403 and "Semoga warga segera dievakuasi." in again.content.decode()
+    form["csrfmiddlewaretoken"] = field(again.content.decode(), "csrfmiddlewaretoken")
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = reader.post("/komentar/kirim/", form)
+    assert sent.status_code == 303
+    comment = ReaderComment.objects.get()
+    assert comment.status == ReaderComment.Status.PENDING
+
+    # The writer sees their held comment on their own, uncached page; nobody else does.
+    own = reader.get(article.url)
+    assert own["X-Cache"] == "BYPASS"
+    assert "Semoga warga segera dievakuasi." in own.content.decode()
+    assert "Semoga warga segera dievakuasi." not in other.get(article.url).content.decode()
+
+    moderator = get_user_model().objects.create_user("moderator", is_staff=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_approve(comment=comment, moderator=moderator)
+    shown = other.get(article.url)
+    assert shown["X-Cache"] == "MISS"
+    assert "Semoga warga segera dievakuasi." in shown.content.decode()
