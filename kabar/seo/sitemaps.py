@@ -41,7 +41,7 @@ class KabarSitemap(Sitemap):
     def item_urls(self, item) -> list[dict]:
         urls = item.get_sitemap_urls(self.request)
         for url in urls:
-            url["location"] = selectors.url_rebase(self.request, self.site, url["location"])
+            url["location"] = selectors.url_rebase(self.request, url["location"], site=self.site)
         return urls
 
     def _urls(self, page, protocol, domain):

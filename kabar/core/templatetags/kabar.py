@@ -87,11 +87,14 @@ def elided_pages(page):
 
 
 @register.simple_tag
-def responsive_image(image, specs, sizes, alt="", loading="lazy", css_class=""):
+def responsive_image(image, specs, sizes="", alt="", loading="lazy", css_class="", priority=False):
     """A <picture> offering WebP and the original format in every size of `specs`.
 
     `specs` is a space-separated list such as "fill-320x180 fill-640x360", smallest first;
     selectors prefetch exactly these renditions so a listing costs no query per image.
+    An empty `sizes` means a fixed-size image shown as wide as the smallest rendition.
+    `priority` marks the page's largest above-the-fold image (the LCP candidate): fetched
+    first and never lazily, since lazy loading it would delay the page's main paint.
     """
     if not image:
         return ""
@@ -100,6 +103,7 @@ def responsive_image(image, specs, sizes, alt="", loading="lazy", css_class=""):
     original = [renditions[s] for s in spec_list]
     webp = [renditions[f"{s}|{WEBP}"] for s in spec_list]
     largest = original[-1]
+    sizes = sizes or f"{original[0].width}px"
 
     def srcset(items):
         # A small original yields equal-width renditions; a srcset may name each width once.
@@ -115,9 +119,11 @@ def responsive_image(image, specs, sizes, alt="", loading="lazy", css_class=""):
         "width": largest.width,
         "height": largest.height,
         "alt": alt,
-        "loading": loading,
-        "decoding": "async",
     }
+    if priority:
+        attrs.update(loading="eager", fetchpriority="high")
+    else:
+        attrs.update(loading=loading, decoding="async")
     if css_class:
         attrs["class"] = css_class
     img_attrs = format_html_join(" ", '{}="{}"', attrs.items())

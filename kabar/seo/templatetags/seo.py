@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from kabar.seo.metadata import page_meta
+from kabar.seo.selectors import url_rebase
 
 register = template.Library()
 
@@ -20,6 +21,13 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 def seo_head(context):
     """Canonical, description, robots, OpenGraph, Twitter, feed links and JSON-LD."""
     return {"meta": page_meta(context)}
+
+
+@register.simple_tag(takes_context=True)
+def public_url(context, url: str) -> str:
+    """An absolute URL Django built on the request's host, moved to the site's SITE_URL."""
+    request = context.get("request")
+    return url_rebase(request, url) if request is not None and url else url
 
 
 @register.filter
