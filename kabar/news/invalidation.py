@@ -21,7 +21,12 @@ from taggit.models import Tag
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from kabar.core.pagecache.purge import everything_purge, localized, paths_purge
+from kabar.core.pagecache.purge import (
+    everything_purge,
+    localized,
+    paths_purge,
+    purges_are_deferred,
+)
 
 from .models import ArticlePage, Author, SectionPage
 
@@ -172,6 +177,8 @@ def never_breaks_publishing(handler):
 
     @functools.wraps(handler)
     def guarded(*args, **kwargs):
+        if purges_are_deferred():
+            return None
         try:
             return handler(*args, **kwargs)
         except Exception:

@@ -6,7 +6,9 @@ commits, so the very next reader gets the new page even when the task worker is 
 background task, as Wagtail's `purge_urls_from_cache` already queues one.
 """
 
+import threading
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
@@ -20,6 +22,27 @@ from . import store
 # Listing pages beyond the first are purged from the CDN up to this page: a new story pushes
 # every page down by one, and readers rarely go deeper. The app cache forgets all of them.
 CDN_LISTING_PAGES = 5
+
+
+_deferred = threading.local()
+
+
+@contextmanager
+def purges_deferred():
+    """Bulk work (a WordPress import, the demo) purges everything once at the end, instead of
+    working out each page's addresses as it is published."""
+    depth = getattr(_deferred, "depth", 0)
+    _deferred.depth = depth + 1
+    try:
+        yield
+    finally:
+        _deferred.depth = depth
+        if depth == 0:
+            everything_purge()
+
+
+def purges_are_deferred() -> bool:
+    return getattr(_deferred, "depth", 0) > 0
 
 
 def cdn_configured() -> bool:
@@ -47,6 +70,8 @@ def paths_purge(paths: Iterable[str], *, listings: Iterable[str] = ()) -> None:
 
     `listings` are the paths among them that paginate (?page=2 …), for the CDN.
     """
+    if purges_are_deferred():
+        return
     paths, listings = set(paths), set(listings)
 
     def purge():
@@ -70,7 +95,8 @@ def _everything_now() -> None:
 def everything_purge(**_signal_kwargs) -> None:
     """Forget every page once the current transaction commits: for what every page shows
     (the menu, the site's name) or what many pages show (a section's or an author's name)."""
-    transaction.on_commit(_everything_now)
+    if not purges_are_deferred():
+        transaction.on_commit(_everything_now)
 
 
 @task()

@@ -221,3 +221,18 @@ def test_a_response_silent_about_caching_must_be_revalidated(client, home):
     response = client.get("/tidak-ada-halaman-ini/")
     assert response.status_code == 404
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_deferred_purges_become_one_purge_of_everything(
+    client, article, section, django_capture_on_commit_callbacks
+):
+    from kabar.core.pagecache.purge import purges_deferred
+
+    warm_url = section.url
+    client.get(warm_url)
+    assert client.get(warm_url)["X-Cache"] == "HIT"
+    with django_capture_on_commit_callbacks(execute=True), purges_deferred():
+        fresh = ArticlePageFactory(parent=section, title="Berita impor", live=False)
+        fresh.save_revision().publish()
+        assert client.get(warm_url)["X-Cache"] == "HIT"  # nothing worked out per page yet
+    assert b"Berita impor" in client.get(warm_url).content

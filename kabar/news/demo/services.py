@@ -15,6 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Revision, Site
 
 from kabar.core.models import MenuItem, SiteSettings, SocialLink
+from kabar.core.pagecache.purge import purges_deferred
 from kabar.core.services import newsroom_roles_setup, review_workflow_setup
 from kabar.news.models import (
     ArticleAuthor,
@@ -71,7 +72,7 @@ def demo_newsroom_blocked() -> bool:
 
 def demo_newsroom_load(*, stdout=None) -> bool:
     """Load the demo newsroom and return True, or return False if content already exists."""
-    with transaction.atomic():
+    with purges_deferred(), transaction.atomic():
         if demo_newsroom_blocked():
             return False
         summary = _newsroom_build(seed_page_load())
