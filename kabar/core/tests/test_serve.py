@@ -266,6 +266,9 @@ print(article.get_url(), article.go_live_at.timestamp(), flush=True)
 
 @pytest.mark.slow
 def test_scheduled_article_goes_live_at_its_time_without_anyone_in_the_admin(server):
+    # The home page is in the page cache the gunicorn workers share...
+    requests.get(server.url, timeout=60)
+    assert requests.get(server.url, timeout=60).headers["X-Cache"] == "HIT"
     # Read the URL as soon as it is printed: the shell can take long to exit on a busy machine.
     shell = subprocess.Popen(
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", SCHEDULE_ARTICLE],
@@ -294,6 +297,10 @@ def test_scheduled_article_goes_live_at_its_time_without_anyone_in_the_admin(ser
     assert all(status == 404 for asked, status in seen if asked < float(go_live))
     assert any(asked < float(go_live) for asked, _status in seen)
     assert shell.wait(timeout=120) == 0
+    # ...and the scheduler's publish, in another process, purged it for all of them.
+    home = requests.get(server.url, timeout=60)
+    assert home.headers["X-Cache"] != "HIT"
+    assert "Berita terjadwal tanpa editor" in home.text
 
 
 @pytest.mark.slow
