@@ -17,6 +17,7 @@ class WordPressItem(models.Model):
         POST = "post", _("Post")
         PAGE = "page", _("Page")
         COMMENT = "comment", _("Comment")
+        NAV_MENU_ITEM = "nav_menu_item", _("Menu item")
 
     site_url = models.CharField(_("WordPress site"), max_length=255)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -54,12 +55,15 @@ class WordPressItem(models.Model):
 
 
 # How the importer's phases, kinds and outcomes read on the job page.
-IMPORT_PHASES = {"media": _("authors, sections, tags and images"), "posts": _("articles and pages")}
+IMPORT_PHASES = {
+    "media": _("authors, sections, tags and images"),
+    "posts": _("articles and pages"),
+    "index": _("search index"),
+}
 IMPORT_KINDS = {
     **dict(WordPressItem.Kind.choices),
     "sticky": _("Sticky post"),
     "wp_block": _("Reusable block"),
-    "nav_menu_item": _("Menu item"),
     "item": _("Item"),
 }
 IMPORT_OUTCOMES = {

@@ -4,6 +4,7 @@ import datetime
 import html
 import re
 from collections import Counter
+from itertools import chain
 from typing import TextIO
 from urllib.parse import urljoin
 
@@ -27,7 +28,7 @@ from kabar.ingest.wxr.export import (
     wxr_header_write,
     wxr_local_date,
 )
-from kabar.news.models import ArticlePage, Author, SectionPage
+from kabar.news.models import ArticlePage, Author, SectionPage, StandardPage
 
 COMMENT_APPROVED = {
     ReaderComment.Status.APPROVED: "1",
@@ -65,8 +66,8 @@ def articles_select(
     return articles.order_by("export_date", "pk")
 
 
-def article_status(article: ArticlePage, restriction: PageViewRestriction | None) -> str:
-    """WordPress's post status for the article."""
+def article_status(article: Page, restriction: PageViewRestriction | None) -> str:
+    """WordPress's post status for the article (or standard page)."""
     if article.live:
         if restriction and restriction.restriction_type != PageViewRestriction.PASSWORD:
             return "private"
@@ -76,7 +77,7 @@ def article_status(article: ArticlePage, restriction: PageViewRestriction | None
     return "draft"
 
 
-def body_html(article: ArticlePage, attachment_ids: dict[int, int]) -> str:
+def body_html(article: Page, attachment_ids: dict[int, int]) -> str:
     """The body as the HTML WordPress stores: paragraphs, headings, quotes and figures."""
     parts = []
     for block in article.body:
@@ -117,10 +118,13 @@ def _figure(value, attachment_ids: dict[int, int]) -> str:
     return f'<figure class="wp-block-image">{img}{figcaption}</figure>'
 
 
-def _image_ids(articles) -> set[int]:
-    """Featured and body images of the articles, read from raw block data."""
+def _image_ids(articles, pages=None) -> set[int]:
+    """Featured and body images of the articles (and the pages' body images), from raw data."""
     ids = set()
-    for image_id, raw_body in articles.values_list("featured_image_id", "body").iterator(CHUNK):
+    rows = articles.values_list("featured_image_id", "body").iterator(CHUNK)
+    if pages is not None:
+        rows = chain(rows, ((None, body) for body in pages.values_list("body", flat=True)))
+    for image_id, raw_body in rows:
         if image_id:
             ids.add(image_id)
         for raw in raw_body.raw_data if hasattr(raw_body, "raw_data") else raw_body or []:
@@ -195,50 +199,85 @@ def section_nicenames(sections: dict[str, SectionPage]) -> dict[int, str]:
     return nicenames
 
 
-def _post_item(article, *, sections, nicenames, restriction, attachment_ids) -> str:
-    status = article_status(article, restriction)
+def _item_children(
+    page,
+    *,
+    post_type: str,
+    parent_id: int,
+    restriction,
+    attachment_ids,
+    creator="",
+    excerpt="",
+    comments_open=False,
+) -> list[str]:
+    """The elements every WordPress post and page has, in the order WordPress writes them."""
+    status = article_status(page, restriction)
     if status == "draft":
-        date, date_gmt = article.latest_revision_created_at, None
+        date, date_gmt = page.latest_revision_created_at, None
     elif status == "future":
-        date = date_gmt = article.go_live_at
+        date = date_gmt = page.go_live_at
     else:
-        date = date_gmt = article.first_published_at or article.latest_revision_created_at
-    modified = article.last_published_at or article.latest_revision_created_at or date
-    credits = list(article.authorships.all())
-    creator = credits[0].author.slug if credits else ""
-    parent = sections.get(article.path[: -Page.steplen])
-    terms = [parent] if parent else []
-    terms += [s for s in article.secondary_sections.all() if s not in terms]
-    children = [
-        element("title", article.title),
-        element("link", absolute_url(article.url or "")),
+        date = date_gmt = page.first_published_at or page.latest_revision_created_at
+    modified = page.last_published_at or page.latest_revision_created_at or date
+    query = "p" if post_type == "post" else "page_id"
+    password = (
+        restriction.password
+        if restriction and restriction.restriction_type == PageViewRestriction.PASSWORD
+        else ""
+    )
+    return [
+        element("title", page.title),
+        element("link", absolute_url(page.url or "")),
         element("pubDate", rss_date(date_gmt)),
         element("dc:creator", creator, raw=True),
-        element("guid", absolute_url(f"/?p={article.pk}"), attrs={"isPermaLink": "false"}),
+        element("guid", absolute_url(f"/?{query}={page.pk}"), attrs={"isPermaLink": "false"}),
         element("description", ""),
-        element("content:encoded", body_html(article, attachment_ids), raw=True),
-        element("excerpt:encoded", article.summary, raw=True),
-        element("wp:post_id", article.pk),
+        element("content:encoded", body_html(page, attachment_ids), raw=True),
+        element("excerpt:encoded", excerpt, raw=True),
+        element("wp:post_id", page.pk),
         element("wp:post_date", wxr_local_date(date), raw=True),
         element("wp:post_date_gmt", wxr_gmt_date(date_gmt), raw=True),
         element("wp:post_modified", wxr_local_date(modified), raw=True),
         element("wp:post_modified_gmt", wxr_gmt_date(modified), raw=True),
-        element("wp:comment_status", "open" if article.comments_open else "closed", raw=True),
+        element("wp:comment_status", "open" if comments_open else "closed", raw=True),
         element("wp:ping_status", "closed", raw=True),
-        element("wp:post_name", article.slug, raw=True),
+        element("wp:post_name", page.slug, raw=True),
         element("wp:status", status, raw=True),
-        element("wp:post_parent", 0),
+        element("wp:post_parent", parent_id),
         element("wp:menu_order", 0),
-        element("wp:post_type", "post", raw=True),
-        element(
-            "wp:post_password",
-            restriction.password
-            if restriction and restriction.restriction_type == PageViewRestriction.PASSWORD
-            else "",
-            raw=True,
-        ),
+        element("wp:post_type", post_type, raw=True),
+        element("wp:post_password", password, raw=True),
         element("wp:is_sticky", 0),
     ]
+
+
+def _page_item(page: StandardPage, *, parents: dict[str, int], restriction, attachment_ids) -> str:
+    """A standard page as a WordPress page, under its parent page if it has one."""
+    children = _item_children(
+        page,
+        post_type="page",
+        parent_id=parents.get(page.path[: -Page.steplen], 0),
+        restriction=restriction,
+        attachment_ids=attachment_ids,
+    )
+    return wxr_block("item", children)
+
+
+def _post_item(article, *, sections, nicenames, restriction, attachment_ids) -> str:
+    credits = list(article.authorships.all())
+    parent = sections.get(article.path[: -Page.steplen])
+    terms = [parent] if parent else []
+    terms += [s for s in article.secondary_sections.all() if s not in terms]
+    children = _item_children(
+        article,
+        post_type="post",
+        parent_id=0,
+        restriction=restriction,
+        attachment_ids=attachment_ids,
+        creator=credits[0].author.slug if credits else "",
+        excerpt=article.summary,
+        comments_open=article.comments_open,
+    )
     for term in terms:
         children.append(
             element(
@@ -353,7 +392,9 @@ def _export_write(*, out, since, until, section) -> Counter:
         counts["tag"] += 1
     # Attachment IDs follow the page IDs, so posts and attachments never share one.
     offset = Page.objects.aggregate(top=Max("pk"))["top"] or 0
-    image_ids = sorted(_image_ids(articles))
+    # Standard pages belong to the whole site, not to a date range or a section.
+    pages = StandardPage.objects.order_by("path") if whole_site else None
+    image_ids = sorted(_image_ids(articles, pages))
     attachment_ids = {pk: offset + pk for pk in image_ids}
     images = get_image_model().objects.filter(pk__in=image_ids).order_by("pk")
     for image in images.iterator(CHUNK):
@@ -362,13 +403,25 @@ def _export_write(*, out, since, until, section) -> Counter:
     restrictions = {
         r.page.path: r for r in PageViewRestriction.objects.select_related("page").order_by("pk")
     }
+    if pages is not None:
+        # Parents first (by path), as WordPress writes them; the importer copes either way.
+        parents = dict(pages.values_list("path", "pk"))
+        for page in pages.iterator(CHUNK):
+            out.write(
+                _page_item(
+                    page,
+                    parents=parents,
+                    restriction=_restriction_for(page, restrictions),
+                    attachment_ids=attachment_ids,
+                )
+                + "\n"
+            )
+            counts["page"] += 1
     rows = articles.select_related("featured_image").prefetch_related(
         "authorships__author", "tagged_items__tag", "secondary_sections", "reader_comments"
     )
     for article in rows.iterator(CHUNK):
-        restriction = next(
-            (r for path, r in restrictions.items() if article.path.startswith(path)), None
-        )
+        restriction = _restriction_for(article, restrictions)
         out.write(
             _post_item(
                 article,
@@ -383,6 +436,11 @@ def _export_write(*, out, since, until, section) -> Counter:
         counts["comment"] += len(article.reader_comments.all())
     wxr_footer_write(out)
     return counts
+
+
+def _restriction_for(page: Page, restrictions: dict[str, PageViewRestriction]):
+    """The privacy setting the page has, itself or from an ancestor."""
+    return next((r for path, r in restrictions.items() if page.path.startswith(path)), None)
 
 
 def section_for_export(slug: str) -> SectionPage | None:

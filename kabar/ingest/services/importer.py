@@ -2,12 +2,14 @@
 
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kabar.core.pagecache.purge import purges_deferred
 from kabar.ingest.wxr.parse import (
     WxrAuthor,
     WxrError,
@@ -18,7 +20,9 @@ from kabar.ingest.wxr.parse import (
     wxr_read,
 )
 
+from .indexing import index_updates_deferred
 from .media import attachment_page_redirect, attachment_upsert
+from .menus import menu_import
 from .posts import post_upsert
 from .run import ImportOptions, ImportRun, ImportSummary
 from .sticky import sticky_apply
@@ -54,25 +58,34 @@ def wxr_import(
     """Import the export (file path or bytes); re-running it changes nothing."""
     options = options or ImportOptions()
     summary = ImportSummary()
+    tick = progress or (lambda phase, done, total: None)
     try:
         total = wxr_count_items(source)
-        if options.dry_run:
-            try:
-                with transaction.atomic():
-                    _import_passes(
-                        source=source,
-                        options=options,
-                        summary=summary,
-                        total=total,
-                        progress=progress,
-                    )
-                    raise _DryRunRollback
-            except _DryRunRollback:
-                pass
-        else:
-            _import_passes(
-                source=source, options=options, summary=summary, total=total, progress=progress
-            )
+        passes = partial(
+            _import_passes,
+            source=source,
+            options=options,
+            summary=summary,
+            total=total,
+            progress=progress,
+        )
+        # Search and reference indexing wait for the end and run once per changed object, and
+        # the page cache is purged once, whole, rather than page by page.
+        with (
+            purges_deferred(),
+            index_updates_deferred(
+                apply=not options.dry_run, progress=lambda done, count: tick("index", done, count)
+            ),
+        ):
+            if options.dry_run:
+                try:
+                    with transaction.atomic():
+                        passes()
+                        raise _DryRunRollback
+                except _DryRunRollback:
+                    pass
+            else:
+                passes()
     except (WxrError, OSError) as exc:
         summary.fatal = str(exc)
     return summary
@@ -106,6 +119,7 @@ def _import_passes(
     run: ImportRun | None = None
     categories: dict[str, WxrTerm] = {}
     tags: dict[str, WxrTerm] = {}
+    menus: dict[str, WxrTerm] = {}
     done = 0
     # Pass 1: site, authors, terms, images, reusable blocks.
     for record in _records(source, summary, report=True):
@@ -122,6 +136,8 @@ def _import_passes(
                 categories.setdefault(record.slug, record)
             elif record.taxonomy == "post_tag":
                 tags.setdefault(record.slug, record)
+            elif record.taxonomy == "nav_menu":
+                menus.setdefault(record.slug, record)
         elif isinstance(record, WxrItem):
             done += 1
             tick("media", done, total)
@@ -137,7 +153,7 @@ def _import_passes(
     for term in tags.values():
         tag_upsert(run=run, term=term)
     # Pass 2: posts and pages. A child page can come before its parent; it waits a turn.
-    done, waiting = 0, []
+    done, waiting, menu_items = 0, [], []
     for record in _records(source, summary):
         if not isinstance(record, WxrItem):
             continue
@@ -151,15 +167,14 @@ def _import_passes(
             else:
                 post_upsert(run=run, item=record)
         elif record.post_type == "nav_menu_item":
-            summary.skip(
-                "nav_menu_item",
-                record.label,
-                _("Menus are not imported; set up the navigation menu in the site settings."),
-            )
+            menu_items.append(record)
         elif record.post_type == "wp_block":
             summary.count("wp_block", "expanded")
     for record in waiting:
         post_upsert(run=run, item=record)
+    # Menu items name categories by term ID, and lead to the sections and pages made above.
+    category_slugs = {term.id: term.slug for term in categories.values() if term.id}
+    menu_import(run=run, items=menu_items, menus=menus, category_slugs=category_slugs)
     # Pass 3: attachment pages lead to their posts, now that the posts exist.
     for record in _records(source, summary):
         if isinstance(record, WxrItem) and record.post_type == "attachment":

@@ -34,14 +34,13 @@ def page_slug(raw: str, fallback: str) -> str:
 
 def child_slug_free(parent: Page, slug: str, *, exclude_pk=None) -> str:
     """`slug`, or `slug-2`, `slug-3`... whichever no other child of `parent` has."""
-    taken = set(
-        parent.get_children()
-        .exclude(pk=exclude_pk)
-        .filter(slug__startswith=slug)
-        .values_list("slug", flat=True)
-    )
+    # One indexed lookup per candidate: a section can hold 100,000 articles, and scanning
+    # them all for slugs that start alike would make an import quadratic.
+    siblings = parent.get_children().exclude(pk=exclude_pk)
     candidate, n = slug, 2
-    while candidate in taken or candidate in RESERVED_SLUGS and parent.depth <= 2:
+    while (candidate in RESERVED_SLUGS and parent.depth <= 2) or siblings.filter(
+        slug=candidate
+    ).exists():
         suffix = f"-{n}"
         candidate, n = slug[: 255 - len(suffix)] + suffix, n + 1
     return candidate

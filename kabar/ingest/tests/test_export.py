@@ -13,6 +13,7 @@ from wagtail.models import PageViewRestriction
 from kabar.comments.models import ReaderComment
 from kabar.ingest.services.export import wxr_export
 from kabar.ingest.wxr.export import cdata
+from kabar.news.models import StandardPage
 from kabar.news.tests.factories import ArticlePageFactory, AuthorFactory, SectionPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -233,3 +234,59 @@ def test_command_writes_the_file_and_rejects_bad_options(site, tmp_path):
         call_command("export_wordpress", str(out), "--section", "olahraga")
     with pytest.raises(CommandError, match="after"):
         call_command("export_wordpress", str(out), "--since", "2025-05-02", "--until", "2025-05-01")
+
+
+def pages(root: ET.Element) -> dict[str, ET.Element]:
+    return {
+        item.findtext("title"): item
+        for item in root.iter("item")
+        if item.findtext("wp:post_type", namespaces=NS) == "page"
+    }
+
+
+def test_standard_pages_become_wordpress_pages_under_their_parents(site, home, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://kabarharapan.id"
+    about = home.add_child(
+        instance=StandardPage(
+            title="Tentang Kami",
+            slug="tentang-kami",
+            body=[("paragraph", "<p>Kami media <b>independen</b>.</p>")],
+        )
+    )
+    about.save_revision().publish()
+    staff = about.add_child(
+        instance=StandardPage(
+            title="Susunan Redaksi",
+            slug="redaksi",
+            body=[("subheading", "Pemimpin Redaksi"), ("paragraph", "<p>Rina Marlina</p>")],
+        )
+    )
+    staff.save_revision().publish()
+    home.add_child(instance=StandardPage(title="Kebijakan Privasi", slug="privasi", live=False))
+
+    root = exported()
+    items = pages(root)
+    assert list(items) == ["Tentang Kami", "Susunan Redaksi", "Kebijakan Privasi"]
+    about_item, staff_item, draft_item = items.values()
+    assert about_item.findtext("wp:post_parent", namespaces=NS) == "0"
+    assert staff_item.findtext("wp:post_parent", namespaces=NS) == str(about.pk)
+    assert staff_item.findtext("wp:post_id", namespaces=NS) == str(staff.pk)
+    assert staff_item.findtext("wp:post_name", namespaces=NS) == "redaksi"
+    assert staff_item.findtext("link") == "https://kabarharapan.id/tentang-kami/redaksi/"
+    assert staff_item.findtext("guid") == f"https://kabarharapan.id/?page_id={staff.pk}"
+    assert staff_item.findtext("content:encoded", namespaces=NS) == (
+        "<h2>Pemimpin Redaksi</h2>\n\n<p>Rina Marlina</p>"
+    )
+    assert "<b>independen</b>" in about_item.findtext("content:encoded", namespaces=NS)
+    assert [i.findtext("wp:status", namespaces=NS) for i in items.values()] == [
+        "publish",
+        "publish",
+        "draft",
+    ]
+    published = StandardPage.objects.get(pk=staff.pk).first_published_at.astimezone(datetime.UTC)
+    assert staff_item.findtext("wp:post_date_gmt", namespaces=NS) == published.strftime(
+        "%Y-%m-%d %H:%M:%S"
+    )
+    assert draft_item.findtext("wp:post_date_gmt", namespaces=NS) == "0000-00-00 00:00:00"
+    # Pages are the whole site's: a section's or a date range's export leaves them out.
+    assert not pages(exported(section=site["lead"].get_parent().specific))

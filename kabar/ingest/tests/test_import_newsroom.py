@@ -9,6 +9,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction, Revision, Site
 
+from kabar.core.models import MenuItem, SiteSettings
 from kabar.ingest.models import WordPressItem
 from kabar.ingest.services import ImportOptions, wxr_import
 from kabar.news.models import ArticlePage, Author, HomePage, SectionPage, StandardPage
@@ -32,7 +33,7 @@ def test_every_item_is_accounted_for(newsroom):
     assert counts["author"] == {"created": 5}
     assert counts["category"] == {"created": 19}
     assert counts["tag"] == {"created": 32}
-    assert counts["nav_menu_item"] == {"skipped": 7}
+    assert counts["nav_menu_item"] == {"created": 7}
     assert (
         'post 140 "Desi Hidayat Tersingkir di Babak Pertama Final Ganda Putra"',
         "It is in the WordPress trash.",
@@ -157,13 +158,79 @@ def test_old_category_tag_page_and_upload_urls_redirect(newsroom, client):
     assert response["Location"].endswith("soto-lamongan.jpg")
 
 
+@pytest.mark.parametrize(
+    "old",
+    [
+        # The attachment page's pretty link (its <link>) and its ?attachment_id= address.
+        "/2025/08/05/tren-batik-tulis-kian-digemari-anak-muda/soto-lamongan/",
+        "/?attachment_id=45",
+    ],
+)
+def test_attachment_pages_redirect_to_the_article_they_were_attached_to(newsroom, client, old):
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == article(44).url
+
+
+@pytest.mark.parametrize(
+    ("old", "wp_id"),
+    [
+        ("/logo-kabar-harapan/", 5),  # attached to no post
+        ("/?attachment_id=5", 5),
+        ("/?attachment_id=141", 141),  # its post is in the WordPress trash
+    ],
+)
+def test_attachment_pages_without_a_live_article_redirect_to_the_image(
+    newsroom, client, old, wp_id
+):
+    image = WordPressItem.objects.get(site_url=SITE, kind="attachment", wp_id=str(wp_id)).target
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == image.file.url
+
+
+def test_author_archives_redirect_to_the_author_page(newsroom, client):
+    author = Author.objects.get(name="Muhammad Syafi’i")
+    response = client.get("/author/syafii/")
+    assert response.status_code == 301
+    assert response["Location"] == f"/penulis/{author.slug}/"
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_main_menu_becomes_the_site_menu_flattened(newsroom):
+    site = Site.objects.get(is_default_site=True)
+    items = SiteSettings.for_site(site).menu_items.order_by("sort_order")
+    assert [(item.text, type(item.page.specific).__name__, item.url) for item in items] == [
+        ("Beranda", "HomePage", ""),  # a custom link to the old home page
+        ("Dalam Negeri", "SectionPage", ""),
+        ("Luar Negeri", "SectionPage", ""),
+        ("Ekonomi", "SectionPage", ""),
+        ("Olahraga", "SectionPage", ""),
+        ("Sepak Bola", "SectionPage", ""),  # was in Olahraga's submenu: follows it
+        ("Tentang Kami", "StandardPage", ""),
+    ]
+    assert items[5].page.get_parent().slug == "olahraga"
+    assert any("submenu" in message for label, message in newsroom.warnings if "22" in label)
+
+
 def test_running_the_same_export_again_changes_nothing(newsroom, newsroom_uploads):
-    before = (ArticlePage.objects.count(), Redirect.objects.count(), Revision.objects.count())
+    before = (
+        ArticlePage.objects.count(),
+        Redirect.objects.count(),
+        Revision.objects.count(),
+        MenuItem.objects.count(),
+    )
     summary = wxr_import(source=NEWSROOM, options=ImportOptions(media_dir=newsroom_uploads))
     assert summary.counts["post"] == {"unchanged": 119, "skipped": 1}
     assert summary.counts["attachment"] == {"unchanged": 20}
+    assert summary.counts["nav_menu_item"] == {"unchanged": 7}
     assert {k for k, c in summary.counts.items() if c.get("created") or c.get("updated")} == set()
-    after = (ArticlePage.objects.count(), Redirect.objects.count(), Revision.objects.count())
+    after = (
+        ArticlePage.objects.count(),
+        Redirect.objects.count(),
+        Revision.objects.count(),
+        MenuItem.objects.count(),
+    )
     assert after == before
 
 

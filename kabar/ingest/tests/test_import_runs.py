@@ -1,7 +1,5 @@
 """Import runs on small exports: updates, interrupted runs, dry runs, bad input."""
 
-import io
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
@@ -141,15 +139,6 @@ def test_untitled_empty_drafts_are_kept_as_drafts(home):
     article = ArticlePage.objects.get()
     assert article.title == "(untitled)" and not article.live
     assert article.first_published_at is None and article.slug == "post-1"
-
-
-def test_benchmark_command_reports_speed_and_peak_memory(home):
-    out = io.StringIO()
-    call_command("benchmark_wordpress_import", "--posts", "5", "--import", "5", stdout=out)
-    lines = out.getvalue().splitlines()
-    assert [line.split()[:2] for line in lines] == [["read", "5"], ["import", "5"]]
-    assert all("posts/s" in line and "peak" in line for line in lines)
-    assert not ArticlePage.objects.exists()  # the import ran as a dry run
 
 
 def test_scheduled_posts_wait_and_past_schedules_go_live_with_their_date(home):

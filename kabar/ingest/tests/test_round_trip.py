@@ -51,8 +51,19 @@ def newsroom_snapshot() -> dict:
         )
         for c in ReaderComment.objects.select_related("article", "parent")
     )
+    pages = {
+        page.slug: (
+            page.title,
+            page.live,
+            page.first_published_at if page.live else None,
+            page.get_parent().slug,
+            [(block.block_type, str(block.value)) for block in page.body],
+        )
+        for page in StandardPage.objects.all()
+    }
     return {
         "articles": articles,
+        "pages": pages,
         "sections": sorted(section_path(s) for s in SectionPage.objects.all()),
         "tags": sorted(Tag.objects.values_list("name", "slug")),
         "comments": comments,
@@ -77,6 +88,7 @@ def test_newsroom_survives_export_and_reimport(newsroom, tmp_path, settings):
     out = io.StringIO()
     counts = wxr_export(out=out)
     assert counts["post"] == 119
+    assert counts["page"] == StandardPage.objects.count() == 5
     assert counts["comment"] == ReaderComment.objects.count() > 0
     # The images' files, laid out as the export's _wp_attached_file paths name them.
     media = tmp_path / "media"
@@ -92,10 +104,14 @@ def test_newsroom_survives_export_and_reimport(newsroom, tmp_path, settings):
 
     assert not summary.fatal and not summary.skipped
     assert summary.counts["post"] == {"created": 119}
+    assert summary.counts["page"] == {"created": 5}
     after = newsroom_snapshot()
     assert after["sections"] == before["sections"]
     assert after["tags"] == before["tags"]
     assert after["comments"] == before["comments"]
+    # Pages keep their place (Redaksi under Tentang Kami), body, status and date.
+    assert after["pages"] == before["pages"]
+    assert before["pages"]["redaksi"][3] == "tentang-kami"
     assert set(after["articles"]) == set(before["articles"])
     for slug, values in before["articles"].items():
         assert after["articles"][slug] == values, slug

@@ -21,7 +21,7 @@ def _date(value: str) -> datetime.date:
 class Command(BaseCommand):
     help = (
         "Export the site (or a date range or section) as a WordPress eXtended RSS 1.2 file: "
-        "articles, authors, sections, tags, images and comments."
+        "articles, pages, authors, sections, tags, images and comments."
     )
 
     def add_arguments(self, parser):
@@ -53,6 +53,7 @@ class Command(BaseCommand):
             "tag": _("Tags"),
             "attachment": _("Images"),
             "post": _("Articles"),
+            "page": _("Pages"),
             "comment": _("Comments"),
         }
         for kind, label in labels.items():
