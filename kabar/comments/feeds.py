@@ -1,7 +1,11 @@
 """RSS of the newest approved comments, site-wide and per article; never an email address."""
 
+import copy
+
 from django.contrib.syndication.views import Feed
 from django.utils.translation import gettext as _
+
+from kabar.seo.selectors import absolute_url
 
 from .models import ReaderComment
 from .text import comment_text_render
@@ -11,11 +15,21 @@ FEED_SIZE = 30
 
 
 class LatestCommentsFeed(Feed):
+    def __call__(self, request, *args, **kwargs):
+        # One feed object serves every thread: each request gets its own copy to hold it, so
+        # links start with SITE_URL (or the request's host) like the article feeds'.
+        feed = copy.copy(self)
+        feed.request = request
+        return Feed.__call__(feed, request, *args, **kwargs)
+
     def title(self, obj=None):
         return _("Latest comments")
 
     def link(self, obj=None):
-        return "/"
+        return absolute_url(self.request, "/")
+
+    def feed_url(self, obj=None):
+        return absolute_url(self.request, self.request.path)
 
     def description(self, obj=None):
         return _("The newest readers' comments.")
@@ -41,7 +55,7 @@ class LatestCommentsFeed(Feed):
         return comment_text_render(item.body)
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return absolute_url(self.request, item.get_absolute_url())
 
     def item_author_name(self, item):
         return item.author_name
@@ -63,7 +77,7 @@ class ArticleCommentsFeed(LatestCommentsFeed):
         return _("Comments on “%(title)s”") % {"title": obj.title}
 
     def link(self, obj=None):
-        return obj.url
+        return absolute_url(self.request, obj.url)
 
     def description(self, obj=None):
         return _("Readers' comments on “%(title)s”.") % {"title": obj.title}

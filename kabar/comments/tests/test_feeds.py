@@ -39,3 +39,20 @@ def test_article_feed_lists_that_articles_comments(client, article, section):
 
 def test_feed_of_unknown_article_is_404(client, home):
     assert client.get("/komentar/artikel/999999/feed/").status_code == 404
+
+
+def test_comment_feed_links_use_site_url(client, article, settings):
+    from kabar.comments.models import ReaderComment
+
+    settings.SITE_URL = "https://kabarharapan.id"
+    ReaderComment.objects.create(
+        article=article,
+        author_name="Sari",
+        author_email="sari@example.id",
+        body="Komentar",
+        status=ReaderComment.Status.APPROVED,
+    )
+    for url in ("/komentar/feed/", f"/komentar/artikel/{article.pk}/feed/"):
+        xml = client.get(url).content.decode()
+        assert f"<link>https://kabarharapan.id{article.url}" in xml, url
+        assert "testserver" not in xml, url
