@@ -190,7 +190,7 @@ if redis_url:
     }
 else:
     CACHES[PAGE_CACHE_ALIAS] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "kabar.core.pagecache.filecache.PageFileCache",
         "LOCATION": DATA_DIR / "cache" / "pages",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "20000"))},
     }

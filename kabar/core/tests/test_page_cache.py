@@ -236,3 +236,16 @@ def test_deferred_purges_become_one_purge_of_everything(
         fresh.save_revision().publish()
         assert client.get(warm_url)["X-Cache"] == "HIT"  # nothing worked out per page yet
     assert b"Berita impor" in client.get(warm_url).content
+
+
+def test_the_file_cache_add_is_exclusive_and_expired_entries_make_way(tmp_path):
+    from kabar.core.pagecache.filecache import PageFileCache
+
+    one, other = PageFileCache(str(tmp_path), {}), PageFileCache(str(tmp_path), {})
+    assert one.add("kunci", 1, timeout=30) is True
+    assert other.add("kunci", 2, timeout=30) is False
+    assert other.get("kunci") == 1
+    one.set("lama", 1, timeout=-1)  # already expired
+    assert other.add("lama", 2, timeout=30) is True
+    assert one.get("lama") == 2
+    assert [p for p in tmp_path.iterdir() if not p.name.endswith(".djcache")] == []

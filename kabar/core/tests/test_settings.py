@@ -217,7 +217,7 @@ def test_without_redis_the_page_cache_is_shared_through_files(tmp_path):
     backend, location = json.loads(
         settings_import("kabar.settings.base", {}, tmp_path, show).stdout
     )
-    assert backend.endswith("FileBasedCache")
+    assert backend.endswith("PageFileCache")
     assert location.startswith(str(tmp_path))
     with_redis = settings_import(
         "kabar.settings.base", {"REDIS_URL": "redis://127.0.0.1:6379/0"}, tmp_path, show
