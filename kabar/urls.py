@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
 from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve as serve_media
 from wagtail import urls as wagtail_urls
@@ -19,8 +20,10 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # The embedded default serves uploads itself; with object storage the bucket (or the CDN
     # in front of it) serves them instead.
+    # An hour, not for good: a deleted photo's file name can be given to a new upload.
+    media_view = cache_control(public=True, max_age=3600)(serve_media)
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT})
+        re_path(r"^media/(?P<path>.*)$", media_view, {"document_root": settings.MEDIA_ROOT})
     ]
 
 # Indonesian pages live at the root, English under /en/.

@@ -201,10 +201,12 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
 # How long a reader waits for another request's render of a page that is missing.
 PAGE_CACHE_WAIT_SECONDS = float(os.environ.get("PAGE_CACHE_WAIT_SECONDS", "5"))
-# Readers with these cookies get their own page: a session (staff, signed-in readers) or the
-# comment form's cookies (their held comments and remembered details).
+# Readers with these cookies get their own page: a session (staff, signed-in readers), a
+# one-off message waiting to be shown, or the comment form's cookies (their held comments and
+# remembered details).
 PAGE_CACHE_BYPASS_COOKIES = [
     "sessionid",
+    "messages",
     "kabar_komentar_saya",
     "kabar_komentator",
 ]

@@ -249,3 +249,21 @@ def test_the_file_cache_add_is_exclusive_and_expired_entries_make_way(tmp_path):
     assert other.add("lama", 2, timeout=30) is True
     assert one.get("lama") == 2
     assert [p for p in tmp_path.iterdir() if not p.name.endswith(".djcache")] == []
+
+
+def test_uploads_served_by_the_site_are_cached_for_an_hour(client, settings):
+    from pathlib import Path
+
+    if not settings.SERVE_MEDIA:
+        pytest.skip("uploads are served by object storage in this configuration")
+    folder = Path(settings.MEDIA_ROOT) / "uji-cache"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "foto.txt").write_text("x")
+    try:
+        response = client.get("/media/uji-cache/foto.txt")
+        assert response.status_code == 200
+        assert response["Cache-Control"] == "public, max-age=3600"
+        assert response["X-Cache"] == "UNCACHEABLE"  # files are not copied into the page cache
+    finally:
+        (folder / "foto.txt").unlink()
+        folder.rmdir()
