@@ -17,7 +17,7 @@ SUDO = $$([ "$$(id -u)" = 0 ] || echo sudo)
 RUN_PACKAGES := msgfmt:gettext
 TEST_PACKAGES := $(RUN_PACKAGES) /usr/bin/chromium:chromium java:default-jre-headless
 
-.PHONY: help install install-test run test lint format check messages uv-ensure
+.PHONY: help install install-test run test lint format check messages uv-ensure bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -85,3 +85,11 @@ messages: uv-ensure ## Update the Indonesian catalogues from the source strings
 	  (cd kabar/$$app && DJANGO_SETTINGS_MODULE=kabar.settings.base \
 	    $(UV) run --project ../.. django-admin makemessages -l id); \
 	done
+
+# The benchmark's Debian packages: the load generator and the static-file baseline server.
+BENCH_PACKAGES := wrk:wrk /usr/sbin/nginx:nginx
+# Extra benchmark options: make bench BENCH_ARGS="--articles 1000 --flatness '' --workers ''"
+BENCH_ARGS ?=
+bench: install ## Load a generated 10,000-article newsroom with wrk; print Markdown tables
+	$(call debian-packages,$(BENCH_PACKAGES))
+	$(UV) run --no-sync python -m kabar.bench $(BENCH_ARGS)

@@ -1,0 +1,1 @@
+"""`make bench`: a generated newsroom under wrk, beside nginx (see docs/performance.md)."""

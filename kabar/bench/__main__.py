@@ -1,0 +1,204 @@
+"""`make bench`: serve a generated newsroom as `make run` does and load it with wrk.
+
+    uv run python -m kabar.bench [--articles 10000] [--duration 10] [--connections 32]
+        [--flatness 1000,100000] [--workers 1,2,3,4] [--keep] [--report bench.md]
+
+Prints Markdown tables: requests/s and p50/p99 latency for each page with and without the
+page cache, beside nginx serving the saved hot article; the server's peak memory; gunicorn
+process counts compared; and the uncached figures at other archive sizes. docs/performance.md
+explains the rows. Everything lives in a temporary directory, removed unless --keep.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import tempfile
+import time
+from pathlib import Path
+
+from . import run
+from .generate import manifest_path
+from .report import Report, Row, load_average, machine_describe, report_markdown
+from .run import Load, out
+from .server import KabarServer, NginxBaseline
+
+THREADS = os.environ.get("GUNICORN_THREADS", "4")
+UNCACHED = {"PAGE_CACHE_SECONDS": "0"}
+PAGE_LABELS = {
+    "article": "hot article (20 comments)",
+    "home": "home page",
+    "section": "section page",
+    "search": "search /cari/?q=pembangunan",
+    "feed": "RSS /feed/",
+}
+
+
+def sizes(text: str) -> list[int]:
+    return [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000, help="size of the main newsroom")
+    parser.add_argument("--duration", type=float, default=10, help="seconds per measurement")
+    parser.add_argument("--connections", type=int, default=32, help="wrk connections")
+    parser.add_argument(
+        "--flatness",
+        type=sizes,
+        default="1000,100000",
+        help="archive sizes for the uncached table; '' skips it",
+    )
+    parser.add_argument(
+        "--flatness-duration", type=float, default=10, help="seconds per flatness measurement"
+    )
+    parser.add_argument(
+        "--workers", type=sizes, default="1,2,3,4", help="gunicorn process counts; '' skips"
+    )
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument("--report", type=Path, help="also write the Markdown report here")
+    return parser.parse_args(argv)
+
+
+class Bench:
+    def __init__(self, args, root: Path):
+        self.args, self.root = args, root
+        self.static_root = root / "static"
+        self.logs = root / "logs"
+        self.logs.mkdir()
+        scripts = root / "scripts"
+        scripts.mkdir()
+        self.load = Load(duration=args.duration, connections=args.connections, scripts=scripts)
+        self.flat_load = Load(args.flatness_duration, args.connections, scripts)
+        self.report = Report(machine=machine_describe())
+        self.main_dir = root / f"data-{args.articles}"
+
+    def server(self, data_dir: Path, name: str, env: dict[str, str]) -> KabarServer:
+        run.static_marker_share(source=self.main_dir, target=data_dir)
+        env = {"STATIC_ROOT": str(self.static_root), **env}
+        return KabarServer(data_dir=data_dir, log_path=self.logs / f"{name}.log", env=env)
+
+    def generate(self, data_dir: Path, articles: int) -> dict:
+        out(f"Generating {articles:,} articles in {data_dir}…")
+        began = time.monotonic()
+        newsroom = run.newsroom_generate(data_dir=data_dir, articles=articles, seed=self.args.seed)
+        newsroom["wall_seconds"] = round(time.monotonic() - began, 1)
+        return newsroom
+
+    def main_run(self) -> None:
+        newsroom = self.generate(self.main_dir, self.args.articles)
+        report, names = self.report, list(PAGE_LABELS)
+        out("Serving it without the page cache (PAGE_CACHE_SECONDS=0)…")
+        with self.server(self.main_dir, "uncached", UNCACHED) as server:
+            _status, _headers, html = run.url_get(server.url + newsroom["hot_article_url"])
+            uncached = run.pages_measure(server, newsroom, load=self.load, names=names)
+        report.memory.append(("uncached", server.memory.peak_gunicorn, server.memory.peak_all))
+        out("Serving the saved hot article with nginx…")
+        with NginxBaseline(prefix=self.root / "nginx", html=html) as nginx:
+            report.baseline = run.measure(nginx.url, load=self.load)
+        out(f"  nginx: {report.baseline.requests_per_second:,.1f} req/s")
+        out("Serving it as `make run` does (page cache on)…")
+        with self.server(self.main_dir, "cached", {}) as server:
+            form = run.comment_form_fetch(server, newsroom)
+            cached = run.pages_measure(server, newsroom, load=self.load, names=names)
+            out("  posting comments…")
+            posted, stored = run.comment_post_measure(
+                server, form=form, newsroom=newsroom, data_dir=self.main_dir, load=self.load
+            )
+        report.memory.append(("cached", server.memory.peak_gunicorn, server.memory.peak_all))
+        for name in names:
+            report.rows.append(Row(PAGE_LABELS[name], "off", uncached[name]))
+            report.rows.append(Row(PAGE_LABELS[name], "on", cached[name]))
+        report.rows.append(Row("comment POST (accepted, JSON)", "–", posted))
+        report.comments = {
+            "POSTs completed (wrk)": posted.requests,
+            "answered 201 Created": posted.expected or 0,
+            "answered otherwise": posted.unexpected or 0,
+            **{f"new {status} comments in the database": n for status, n in stored.items()},
+        }
+        report.flatness.append(
+            {"articles": self.args.articles, **{n: uncached[n] for n in ("article", "home")}}
+            | {"section": uncached["section"], "generate": newsroom["wall_seconds"]}
+        )
+        report.settings.update(
+            {
+                "Articles": f"{self.args.articles:,} (generated in {newsroom['wall_seconds']} s)",
+                "Gunicorn": f"gthread, {os.environ.get('WEB_CONCURRENCY', '2')} processes × "
+                f"{THREADS} threads",
+                "Load": f"wrk, 2 threads, {self.args.connections} connections, "
+                f"{self.args.duration:g} s per row, after {run.WARM_UP_REQUESTS} single warm-up "
+                "requests and once the server is idle again",
+            }
+        )
+
+    def workers_run(self) -> None:
+        newsroom = json.loads(manifest_path(self.main_dir).read_text())
+        for count in self.args.workers:
+            out(f"{count} gunicorn process(es)…")
+            env = {"WEB_CONCURRENCY": str(count)}
+            with self.server(self.main_dir, f"workers-{count}-uncached", env | UNCACHED) as s:
+                home = run.pages_measure(s, newsroom, load=self.load, names=["home"])["home"]
+            peak = s.memory.peak_gunicorn
+            with self.server(self.main_dir, f"workers-{count}-cached", env) as s:
+                article = run.pages_measure(s, newsroom, load=self.load, names=["article"])
+            peak = max(peak, s.memory.peak_gunicorn)
+            self.report.workers.append(
+                {"workers": count, "threads": THREADS, "home": home}
+                | {"article": article["article"], "peak": peak}
+            )
+
+    def flatness_run(self) -> None:
+        for articles in self.args.flatness:
+            if articles == self.args.articles:
+                continue
+            data_dir = self.root / f"data-{articles}"
+            newsroom = self.generate(data_dir, articles)
+            out(f"Serving {articles:,} articles without the page cache…")
+            with self.server(data_dir, f"flatness-{articles}", UNCACHED) as server:
+                names = ["article", "home", "section"]
+                results = run.pages_measure(server, newsroom, load=self.flat_load, names=names)
+            self.report.flatness.append(
+                {"articles": articles, **results, "generate": newsroom["wall_seconds"]}
+            )
+            if not self.args.keep:
+                shutil.rmtree(data_dir, ignore_errors=True)
+        self.report.flatness.sort(key=lambda size: size["articles"])
+
+
+def exit_on_signal(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+def main(argv=None) -> None:
+    args = parse_args(argv)
+    # A plain `kill` should clean up like Ctrl-C does: the finally blocks stop the servers.
+    signal.signal(signal.SIGTERM, exit_on_signal)
+    root = Path(tempfile.mkdtemp(prefix="kabar-bench-"))
+    out(f"# Kabar benchmark (working in {root})")
+    bench = Bench(args, root)
+    try:
+        bench.main_run()
+        if args.workers:
+            bench.workers_run()
+        if args.flatness:
+            bench.flatness_run()
+        bench.report.notes.append(
+            "÷ nginx is the row's requests/s divided by nginx's for the saved hot article, "
+            "measured on the same machine in the same run."
+        )
+        bench.report.machine["Load average at end"] = load_average()
+        text = report_markdown(bench.report)
+        out("\n" + text)
+        if args.report:
+            args.report.write_text(text)
+    finally:
+        if args.keep:
+            out(f"Kept {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,282 @@
+"""The processes under test: `manage.py serve` as `make run` starts it, and the nginx baseline.
+
+Each runs in a session of its own, so Ctrl-C in the terminal reaches only the benchmark,
+which then stops them itself; whatever happens, `stop()` leaves no process of theirs behind.
+"""
+
+import os
+import pwd
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+# Variables that would point the server somewhere other than the generated data directory.
+FOREIGN_VARIABLES = ("DATABASE_URL", "PAGE_CACHE_SECONDS", "WEB_CONCURRENCY", "MEDIA_ROOT")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def url_wait(url: str, *, timeout: float, process: subprocess.Popen | None = None) -> None:
+    """Wait until `url` answers 200; RuntimeError if the process dies or time runs out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"The server exited with code {process.returncode}.")
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{url} did not answer within {timeout:g} seconds.")
+
+
+def process_tree(root_pid: int) -> dict[int, tuple[int, str]]:
+    """Every live descendant of `root_pid` (and itself): pid → (parent pid, command line)."""
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        # The command name in stat is in parentheses and may itself contain spaces.
+        table[int(entry.name)] = (int(stat.rsplit(")", 1)[1].split()[1]), cmdline)
+    tree, frontier = {}, [root_pid]
+    while frontier:
+        pid = frontier.pop()
+        if pid in table:
+            tree[pid] = table[pid]
+            frontier += [child for child, (parent, _) in table.items() if parent == pid]
+    return tree
+
+
+def rss_bytes(pid: int) -> int:
+    """The resident memory of a process, 0 if it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def cpu_ticks(pid: int) -> int:
+    """User plus system CPU time a process has used, in clock ticks; 0 if it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])
+
+
+class MemorySampler(threading.Thread):
+    """Samples the summed RSS of gunicorn's master and workers; keeps the peak."""
+
+    def __init__(self, root_pid: int, interval: float = 0.25):
+        super().__init__(name="memory-sampler", daemon=True)
+        self.root_pid, self.interval = root_pid, interval
+        self.peak_gunicorn = self.peak_all = 0
+        self.halt = threading.Event()
+
+    def run(self):
+        while not self.halt.wait(self.interval):
+            tree = process_tree(self.root_pid)
+            sizes = {pid: rss_bytes(pid) for pid in tree}
+            gunicorn = sum(size for pid, size in sizes.items() if "gunicorn" in tree[pid][1])
+            self.peak_gunicorn = max(self.peak_gunicorn, gunicorn)
+            self.peak_all = max(self.peak_all, sum(sizes.values()))
+
+    def stop(self):
+        self.halt.set()
+        self.join(timeout=5)
+
+
+def group_stop(process: subprocess.Popen, *, first: int = signal.SIGTERM, grace: float = 40):
+    """Ask the process to stop, wait, then kill whatever is left in its process group."""
+    if process.poll() is None:
+        process.send_signal(first)
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            pass
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()
+
+
+class KabarServer:
+    """`manage.py serve` on a free port of 127.0.0.1 with the given data directory."""
+
+    def __init__(self, *, data_dir: Path, log_path: Path, env: dict[str, str]):
+        self.data_dir, self.log_path, self.extra_env = data_dir, log_path, env
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+        self.memory: MemorySampler | None = None
+
+    def environment(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if k not in FOREIGN_VARIABLES}
+        env.update(
+            KABAR_DATA_DIR=str(self.data_dir),
+            DJANGO_SETTINGS_MODULE="kabar.settings.bench",
+            HOST="127.0.0.1",
+            PORT=str(self.port),
+            SITE_URL=self.url,
+            GUNICORN_ACCESS_LOG="",  # an access log line per request would be measured too
+            PYTHONUNBUFFERED="1",
+        )
+        env.update(self.extra_env)
+        return env
+
+    def start(self, *, timeout: float = 300) -> "KabarServer":
+        with self.log_path.open("ab") as log:
+            command = [sys.executable, "manage.py", "serve", "--host", "127.0.0.1"]
+            self.process = subprocess.Popen(
+                [*command, "--port", str(self.port)],
+                cwd=BASE_DIR,
+                env=self.environment(),
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self.memory = MemorySampler(self.process.pid)
+        self.memory.start()
+        try:
+            url_wait(f"{self.url}/", timeout=timeout, process=self.process)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def idle_wait(self, *, timeout: float = 120, step: float = 0.5) -> None:
+        """Wait until the server has finished what it was doing (requests wrk left in flight).
+
+        wrk stops without waiting for its last responses; the server still renders them, and
+        the next measurement would otherwise start behind that queue.
+        """
+        busy_ticks = os.sysconf("SC_CLK_TCK") * step * 0.1  # under 10 % of one core
+        deadline = time.monotonic() + timeout
+        before = sum(cpu_ticks(pid) for pid in process_tree(self.process.pid))
+        while time.monotonic() < deadline:
+            time.sleep(step)
+            now = sum(cpu_ticks(pid) for pid in process_tree(self.process.pid))
+            if now - before <= busy_ticks:
+                return
+            before = now
+
+    def stop(self) -> None:
+        if self.memory is not None:
+            self.memory.stop()
+        if self.process is not None:
+            group_stop(self.process)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def nginx_config(*, prefix: Path, root: Path, port: int, run_as_root: bool) -> str:
+    """An nginx.conf serving `root`/article.html at every path, all its files under `prefix`."""
+    # Started by root, nginx's workers would drop to "nobody", who cannot read a private
+    # temporary directory; as anyone else the directive is ignored.
+    user = f"user {pwd.getpwuid(os.geteuid()).pw_name};\n" if run_as_root else ""
+    temp_paths = "\n".join(
+        f"    {kind}_temp_path {prefix / (kind + '_temp')};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    return f"""{user}daemon off;
+worker_processes auto;
+pid {prefix / "nginx.pid"};
+error_log {prefix / "error.log"} warn;
+events {{
+    worker_connections 1024;
+}}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    default_type text/html;
+{temp_paths}
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        location / {{
+            try_files /article.html =404;
+        }}
+    }}
+}}
+"""
+
+
+def nginx_binary() -> str:
+    for candidate in ("nginx", "/usr/sbin/nginx"):
+        found = subprocess.run(["sh", "-c", f"command -v {candidate}"], capture_output=True)
+        if found.returncode == 0:
+            return found.stdout.decode().strip()
+    raise RuntimeError("nginx is not installed; `make bench` installs it.")
+
+
+class NginxBaseline:
+    """nginx serving one saved HTML file, in the foreground, from a directory of its own."""
+
+    def __init__(self, *, prefix: Path, html: bytes):
+        self.prefix = prefix
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.process: subprocess.Popen | None = None
+        prefix.mkdir(parents=True, exist_ok=True)
+        (prefix / "article.html").write_bytes(html)
+        self.config = prefix / "nginx.conf"
+        self.config.write_text(
+            nginx_config(prefix=prefix, root=prefix, port=self.port, run_as_root=os.geteuid() == 0)
+        )
+
+    def start(self) -> "NginxBaseline":
+        binary = nginx_binary()
+        with (self.prefix / "stderr.log").open("ab") as log:
+            self.process = subprocess.Popen(
+                [binary, "-p", str(self.prefix), "-c", str(self.config), "-e", "stderr"],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+                start_new_session=True,
+            )
+        try:
+            url_wait(self.url, timeout=20, process=self.process)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        if self.process is not None:
+            group_stop(self.process, first=signal.SIGQUIT, grace=10)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
