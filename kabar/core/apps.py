@@ -8,6 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Kabar core")
 
     def ready(self):
+        from . import page_queries
+
+        page_queries.install()
+
         from django.db.models.signals import post_migrate
 
         from .services import newsroom_setup_after_migrate

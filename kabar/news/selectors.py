@@ -87,6 +87,18 @@ def articles_live(root: Page | None = None) -> QuerySet:
     return qs
 
 
+def sections_under(page: Page) -> list[SectionPage]:
+    """The live public sections directly under `page`, in tree order.
+
+    Found by id in the small sections table: `page.get_children()` walks the path index over
+    every page below (on SQLite, every article under the home page: 0.13 s at 100,000).
+    """
+    ids = list(SectionPage.objects.order_by().values_list("pk", flat=True))
+    return list(
+        SectionPage.objects.filter(pk__in=ids).child_of(page).live().public().order_by("path")
+    )
+
+
 def home_page_context(*, home: HomePage) -> dict:
     """Lead story, top stories, latest news and a block per top-level section."""
     newest = article_cards(articles_live(home))
@@ -101,7 +113,7 @@ def home_page_context(*, home: HomePage) -> dict:
     lead_and_top = (picks + fill)[: 1 + TOP_STORY_COUNT]
     shown = {a.pk for a in lead_and_top}
     latest = [a for a in fill if a.pk not in shown][:LATEST_COUNT]
-    sections = list(home.get_children().live().public().type(SectionPage).specific())
+    sections = sections_under(home)
     blocks = section_blocks(sections=sections, root=home)
     cards_attach(lead_and_top + latest)
     return {
@@ -138,7 +150,7 @@ def section_page_context(*, section: SectionPage, request) -> dict:
     qs = article_cards(ArticlePage.objects.published().in_section(section))
     return {
         "articles": paginate(request, qs),
-        "subsections": section.get_children().live().public().type(SectionPage),
+        "subsections": sections_under(section),
     }
 
 
