@@ -20,6 +20,7 @@ from kabar.ingest.wxr.parse import (
     wxr_read,
 )
 
+from .cdn import cdn_page_purges_held
 from .indexing import index_updates_deferred
 from .media import attachment_page_redirect, attachment_upsert
 from .menus import menu_import
@@ -70,8 +71,9 @@ def wxr_import(
             progress=progress,
         )
         # Search and reference indexing wait for the end and run once per changed object, and
-        # the page cache is purged once, whole, rather than page by page.
+        # the page cache (and the CDN) is purged once, whole, rather than page by page.
         with (
+            cdn_page_purges_held(),
             purges_deferred(),
             index_updates_deferred(
                 apply=not options.dry_run, progress=lambda done, count: tick("index", done, count)
@@ -120,7 +122,7 @@ def _import_passes(
     categories: dict[str, WxrTerm] = {}
     tags: dict[str, WxrTerm] = {}
     menus: dict[str, WxrTerm] = {}
-    done = 0
+    done = attachments = 0
     # Pass 1: site, authors, terms, images, reusable blocks.
     for record in _records(source, summary, report=True):
         if isinstance(record, WxrSite):
@@ -142,6 +144,7 @@ def _import_passes(
             done += 1
             tick("media", done, total)
             if record.post_type == "attachment":
+                attachments += 1
                 attachment_upsert(run=run, item=record)
             elif record.post_type == "wp_block":
                 run.reusable[record.id] = record.content
@@ -175,8 +178,9 @@ def _import_passes(
     # Menu items name categories by term ID, and lead to the sections and pages made above.
     category_slugs = {term.id: term.slug for term in categories.values() if term.id}
     menu_import(run=run, items=menu_items, menus=menus, category_slugs=category_slugs)
-    # Pass 3: attachment pages lead to their posts, now that the posts exist.
-    for record in _records(source, summary):
+    # Pass 3: attachment pages lead to their posts, now that the posts exist. An export
+    # without attachments is not read a third time.
+    for record in _records(source, summary) if attachments else ():
         if isinstance(record, WxrItem) and record.post_type == "attachment":
             attachment_page_redirect(run=run, item=record)
     sticky_apply(run=run)

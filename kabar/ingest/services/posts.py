@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
 
+from kabar.ingest.models import WordPressItem
 from kabar.ingest.wxr.content import content_to_blocks, rich_text_clean
 from kabar.ingest.wxr.parse import WxrItem
 from kabar.ingest.wxr.permalinks import permalink_path, site_relative
@@ -124,7 +125,7 @@ def page_fields_apply(*, run: ImportRun, page: Page, item: WxrItem) -> None:
         page.tags.set([tag for tag in tags if tag is not None])
 
 
-def publication_apply(*, run: ImportRun, page: Page, item: WxrItem) -> None:
+def publication_apply(*, run: ImportRun, page: Page, item: WxrItem, is_new: bool) -> None:
     """Save a revision and make the page live, scheduled or draft as the post was."""
     published, modified = item_dates(item)
     revision = page.save_revision(log_action=False, clean=False)
@@ -132,29 +133,33 @@ def publication_apply(*, run: ImportRun, page: Page, item: WxrItem) -> None:
         revision.publish(log_action=False, skip_permission_checks=True)
     elif page.live:
         page.unpublish(log_action=False)
-    page.refresh_from_db()
-    updates = {"latest_revision_created_at": modified or page.latest_revision_created_at}
+    # Publishing worked on its own copy of the page; only these two are needed from it.
+    live, revision_created_at = Page.objects.values_list("live", "latest_revision_created_at").get(
+        pk=page.pk
+    )
+    updates = {"latest_revision_created_at": modified or revision_created_at}
     # A post scheduled for a time already past went live at once, as WordPress would have.
-    if item.status in LIVE_STATUSES or (item.status == "future" and page.live):
+    if item.status in LIVE_STATUSES or (item.status == "future" and live):
         updates.update(first_published_at=published or modified, last_published_at=modified)
-    type(page).objects.filter(pk=page.pk).update(**updates)
+    # All on Page's own table: one UPDATE, where the subclass's manager needs two queries.
+    Page.objects.filter(pk=page.pk).update(**updates)
     revision.created_at = modified or revision.created_at
     revision.save(update_fields=["created_at"])
-    restriction_apply(page=page, item=item)
+    restriction_apply(page=page, item=item, is_new=is_new)
 
 
-def restriction_apply(*, page: Page, item: WxrItem) -> None:
+def restriction_apply(*, page: Page, item: WxrItem, is_new: bool = False) -> None:
     """Private posts need a login; password-protected ones ask for their password."""
     if item.status == "private":
         kind, password = PageViewRestriction.LOGIN, ""
     elif item.password:
         kind, password = PageViewRestriction.PASSWORD, item.password
     else:
-        PageViewRestriction.objects.filter(page=page).delete()
+        if not is_new:  # A page made just now has no restriction to lift.
+            PageViewRestriction.objects.filter(page=page).delete()
         return
-    restriction = PageViewRestriction.objects.filter(page=page).first() or PageViewRestriction(
-        page=page
-    )
+    existing = None if is_new else PageViewRestriction.objects.filter(page=page).first()
+    restriction = existing or PageViewRestriction(page=page)
     restriction.restriction_type, restriction.password = kind, password
     restriction.save()
 
@@ -181,29 +186,43 @@ def post_upsert(*, run: ImportRun, item: WxrItem) -> None:
     )
     record = run.record(kind, item.id)
     page = record.target if record else None
+    outcome = "updated" if page is not None else "created"
     if page is not None and record.checksum == checksum:
         run.summary.count(kind, "unchanged")
     else:
         try:
             with transaction.atomic():
                 page = item_page_save(
-                    run=run, item=item, page=page.specific if page else None, checksum=checksum
+                    run=run,
+                    item=item,
+                    page=page.specific if page else None,
+                    checksum=checksum,
+                    record=record,
                 )
         except Exception as exc:  # noqa: BLE001 - one bad post must not stop the import
+            run.targets_forget()
             run.summary.skip(
                 kind, item.label, _("It could not be saved: %(error)s") % {"error": exc}
             )
             comments_skip(run=run, item=item, reason=_("Its post was not imported."))
             return
-        run.summary.count(kind, "updated" if record and record.target else "created")
+        run.summary.count(kind, outcome)
     if kind == "post":
         comments_upsert(run=run, item=item, article=page.specific)
     elif item.comments:
         comments_skip(run=run, item=item, reason=_("Comments on pages are not imported."))
 
 
-def item_page_save(*, run: ImportRun, item: WxrItem, page: Page | None, checksum: str) -> Page:
+def item_page_save(
+    *,
+    run: ImportRun,
+    item: WxrItem,
+    page: Page | None,
+    checksum: str,
+    record: WordPressItem | None,
+) -> Page:
     kind = item.post_type
+    is_new = page is None
     if kind == "post":
         parent, secondary = article_section(run=run, item=item)
     else:
@@ -223,6 +242,8 @@ def item_page_save(*, run: ImportRun, item: WxrItem, page: Page | None, checksum
         page.live = False
         page_fields_apply(run=run, page=page, item=item)
         page.has_unpublished_changes = True
+        # The locale Wagtail would give it, without its query for the parent's.
+        page.locale_id = parent.locale_id
         parent.add_child(instance=page)
     else:
         if page.get_parent().pk != parent.pk:
@@ -232,10 +253,10 @@ def item_page_save(*, run: ImportRun, item: WxrItem, page: Page | None, checksum
         page.slug = child_slug_free(parent, slug, exclude_pk=page.pk)
     if kind == "post":
         page.secondary_sections.set(secondary)
-    publication_apply(run=run, page=page, item=item)
+    publication_apply(run=run, page=page, item=item, is_new=is_new)
     page = type(page).objects.get(pk=page.pk)
     source = site_relative(item.link, run.site_url) if item.link else ""
-    run.remember(kind, item.id, page, checksum=checksum, source_path=source)
+    run.remember(kind, item.id, page, checksum=checksum, source_path=source, record=record)
     item_redirects(run=run, item=item, page=page)
     return page
 

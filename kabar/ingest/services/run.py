@@ -15,6 +15,10 @@ from kabar.ingest.wxr.permalinks import DEFAULT_PERMALINK_STRUCTURE
 
 # Bump when the conversion changes, so a re-run rewrites what it made before.
 CONVERTER_VERSION = 1
+# Kinds the first pass makes and every post then reads: looked up once per run, not per post.
+CACHED_KINDS = {"author", "category", "tag"}
+# `remember`'s default: whether the item was recorded before is not known yet.
+UNKNOWN = object()
 
 
 @dataclass
@@ -59,6 +63,7 @@ class ImportRun:
     reusable: dict[int, str] = field(default_factory=dict)
     sticky: list[int] = field(default_factory=list)
     authors_by_id: dict[int, models.Model] = field(default_factory=dict)
+    _targets: dict[tuple[str, str], models.Model | None] = field(default_factory=dict)
 
     def record(self, kind: str, wp_id) -> WordPressItem | None:
         """What the item became in an earlier run, if anything."""
@@ -67,9 +72,20 @@ class ImportRun:
         ).first()
 
     def target(self, kind: str, wp_id):
-        """The object an earlier run made of the item, or None."""
+        """The object an earlier run (or step) made of the item, or None."""
+        key = (kind, str(wp_id))
+        if kind in CACHED_KINDS and key in self._targets:
+            return self._targets[key]
         found = self.record(kind, wp_id)
-        return found.target if found else None
+        target = found.target if found else None
+        if kind in CACHED_KINDS:
+            self._targets[key] = target
+        return target
+
+    def targets_forget(self) -> None:
+        """Drop the looked-up objects: after a rollback their values in memory (a section's
+        child count, raised by adding a page) may no longer be what the database holds."""
+        self._targets.clear()
 
     def remember(
         self,
@@ -80,21 +96,34 @@ class ImportRun:
         checksum: str,
         source_path: str = "",
         meta: dict | None = None,
+        record=UNKNOWN,
     ) -> WordPressItem:
-        """Record what the item became, so the next run finds it."""
-        item, _created = WordPressItem.objects.update_or_create(
-            site_url=self.site_url,
-            kind=kind,
-            wp_id=str(wp_id),
-            defaults={
-                "content_type": ContentType.objects.get_for_model(obj, for_concrete_model=False),
-                "object_id": str(obj.pk),
-                "checksum": checksum,
-                "source_path": source_path[:500],
-                "meta": meta or {},
-            },
-        )
-        return item
+        """Record what the item became, so the next run finds it.
+
+        `record` is the item's earlier record (or None when it has none), when the caller
+        has just looked it up: that saves a lookup per item.
+        """
+        self._targets.pop((kind, str(wp_id)), None)
+        values = {
+            "content_type": ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            "object_id": str(obj.pk),
+            "checksum": checksum,
+            "source_path": source_path[:500],
+            "meta": meta or {},
+        }
+        if record is UNKNOWN:
+            item, _created = WordPressItem.objects.update_or_create(
+                site_url=self.site_url, kind=kind, wp_id=str(wp_id), defaults=values
+            )
+            return item
+        if record is None:
+            return WordPressItem.objects.create(
+                site_url=self.site_url, kind=kind, wp_id=str(wp_id), **values
+            )
+        for name, value in values.items():
+            setattr(record, name, value)
+        record.save()
+        return record
 
 
 def checksum_of(record, *extra) -> str:
