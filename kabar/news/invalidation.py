@@ -29,6 +29,7 @@ from kabar.core.pagecache.purge import (
 )
 
 from .models import ArticlePage, Author, SectionPage
+from .selectors import moments_around
 
 logger = logging.getLogger(__name__)
 
@@ -74,19 +75,7 @@ def neighbour_moments(article: ArticlePage) -> list:
     if moment is None:
         return []
     others = ArticlePage.objects.live().public().exclude(pk=article.pk)
-    earlier = (
-        others.filter(first_published_at__lt=moment)
-        .order_by("-first_published_at")
-        .values_list("first_published_at", flat=True)
-        .first()
-    )
-    later = (
-        others.filter(first_published_at__gt=moment)
-        .order_by("first_published_at")
-        .values_list("first_published_at", flat=True)
-        .first()
-    )
-    return [m for m in (earlier, later) if m is not None]
+    return [m for m in moments_around(others, before=moment, since=moment) if m is not None]
 
 
 def article_paths(article: ArticlePage) -> tuple[set[str], set[str]]:

@@ -209,22 +209,20 @@ def articles_for_archive(*, root: Page, year: int, month=None, day=None):
     return first_day, article_cards(qs)
 
 
+def moments_around(articles: QuerySet, *, before, since) -> tuple:
+    """When the newest of `articles` before `before`, and the oldest from `since` on, were
+    first published (None where there is none)."""
+    moments = articles.values_list("first_published_at", flat=True)
+    earlier = moments.filter(first_published_at__lt=before).order_by("-first_published_at")
+    later = moments.filter(first_published_at__gte=since).order_by("first_published_at")
+    return earlier.first(), later.first()
+
+
 def archive_neighbours(*, root: Page, year: int, month=None, day=None) -> dict:
     """The nearest earlier and later moments with articles, and the sub-periods that have any."""
     start, end, _first_day = archive_range(year, month, day)
     live = articles_live(root)
-    earlier = (
-        live.filter(first_published_at__lt=start)
-        .order_by("-first_published_at")
-        .values_list("first_published_at", flat=True)
-        .first()
-    )
-    later = (
-        live.filter(first_published_at__gte=end)
-        .order_by("first_published_at")
-        .values_list("first_published_at", flat=True)
-        .first()
-    )
+    earlier, later = moments_around(live, before=start, since=end)
     parts = []
     if day is None:
         kind = "day" if month else "month"
