@@ -125,7 +125,7 @@ class Bench:
         report.settings.update(
             {
                 "Articles": f"{self.args.articles:,} (generated in {newsroom['wall_seconds']} s)",
-                "Gunicorn": f"gthread, {os.environ.get('WEB_CONCURRENCY', '2')} processes × "
+                "Gunicorn": f"gthread, {2 * (os.cpu_count() or 1)} processes (the default) × "
                 f"{THREADS} threads",
                 "Load": f"wrk, 2 threads, {self.args.connections} connections, "
                 f"{self.args.duration:g} s per row, after {run.WARM_UP_REQUESTS} single warm-up "
