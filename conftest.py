@@ -44,6 +44,18 @@ def page_cache_on(settings):
 
 
 @pytest.fixture
+def cdn(settings):
+    """A configured CDN; the list of addresses purged from it, one entry per purge."""
+    from kabar.core.tests.recording_cdn import RecordingBackend
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "test": {"BACKEND": "kabar.core.tests.recording_cdn.RecordingBackend"},
+    }
+    RecordingBackend.purged = []
+    return RecordingBackend.purged
+
+
+@pytest.fixture
 def home(db):
     root = site_tree_ensure()
     home = HomePageFactory(parent=root)

@@ -69,7 +69,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.frontend_cache",
+    # Wagtail's frontend cache less its per-page purges (kabar.news.invalidation makes them).
+    "kabar.core.pagecache.frontend_cache.FrontendCacheConfig",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",

@@ -20,7 +20,6 @@ from kabar.ingest.wxr.parse import (
     wxr_read,
 )
 
-from .cdn import cdn_page_purges_held
 from .indexing import index_updates_deferred
 from .media import attachment_page_redirect, attachment_upsert
 from .menus import menu_import
@@ -73,7 +72,6 @@ def wxr_import(
         # Search and reference indexing wait for the end and run once per changed object, and
         # the page cache (and the CDN) is purged once, whole, rather than page by page.
         with (
-            cdn_page_purges_held(),
             purges_deferred(),
             index_updates_deferred(
                 apply=not options.dry_run, progress=lambda done, count: tick("index", done, count)

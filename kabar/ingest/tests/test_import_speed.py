@@ -5,6 +5,7 @@ from unittest import mock
 import pytest
 from wagtail.contrib.redirects.models import Redirect
 
+from kabar.core.pagecache import purge
 from kabar.ingest.models import WordPressItem
 from kabar.ingest.services import posts, wxr_import
 from kabar.news.models import ArticlePage, SectionPage
@@ -14,27 +15,36 @@ from .wxr_samples import wxr_document, wxr_post
 
 pytestmark = pytest.mark.django_db
 
-CDN_PAGE_PURGE = "wagtail.contrib.frontend_cache.signal_handlers.purge_page_from_cache"
 
-
-def test_an_import_queues_no_cdn_purge_per_page_but_purges_everything_once(home):
+def test_an_import_purges_the_cdn_once_for_the_whole_site_not_page_by_page(
+    home, cdn, django_capture_on_commit_callbacks
+):
     with (
-        mock.patch(CDN_PAGE_PURGE) as page_purge,
-        mock.patch("kabar.core.pagecache.purge.everything_purge") as everything,
+        mock.patch(
+            "kabar.core.pagecache.purge.everything_purge",
+            wraps=purge.everything_purge,
+        ) as everything,
+        django_capture_on_commit_callbacks(execute=True),
     ):
         wxr_import(source=wxr_document(wxr_post(1), wxr_post(2)))
     assert ArticlePage.objects.live().count() == 2
-    page_purge.assert_not_called()
     everything.assert_called_once_with()
+    article = ArticlePage.objects.get(slug="berita-1")
+    root = article.get_site().root_url
+    # The one whole-site purge lists each article once.
+    assert cdn.count(f"{root}{article.url}") == 1
 
 
-def test_publishing_after_an_import_purges_the_page_from_the_cdn_again(home):
+def test_publishing_after_an_import_purges_the_page_from_the_cdn_again(
+    home, cdn, django_capture_on_commit_callbacks
+):
     wxr_import(source=wxr_document(wxr_post(1)))
     section = SectionPage.objects.get(slug="berita")
-    with mock.patch(CDN_PAGE_PURGE) as page_purge:
-        article = ArticlePageFactory(parent=section, title="Banjir di Jakarta")
+    article = ArticlePageFactory(parent=section, title="Banjir di Jakarta")
+    cdn.clear()
+    with django_capture_on_commit_callbacks(execute=True):
         article.save_revision().publish()
-    assert article.pk in {call.args[0].pk for call in page_purge.call_args_list}
+    assert cdn.count(f"{article.get_site().root_url}{article.url}") == 1
 
 
 def test_a_post_that_fails_after_its_page_was_added_leaves_its_section_usable(home):
