@@ -10,7 +10,7 @@ by a slow request that was already under way.
 import hashlib
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -34,7 +34,6 @@ class CachedPage:
     created: float
     fresh_until: float
     etag: str = ""
-    extra: dict = field(default_factory=dict)
 
     def is_fresh(self, now: float | None = None) -> bool:
         return (now or time.time()) < self.fresh_until
