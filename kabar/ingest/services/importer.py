@@ -20,7 +20,7 @@ from kabar.ingest.wxr.parse import (
     wxr_read,
 )
 
-from .indexing import index_updates_deferred
+from .indexing import index_updates_deferred, index_updates_flush
 from .media import attachment_page_redirect, attachment_upsert
 from .menus import menu_import
 from .posts import post_upsert
@@ -103,6 +103,8 @@ def _records(source: Source, summary: ImportSummary, *, report: bool = False):
                     summary.skip("item", record.label, record.reason)
                 continue
             yield record
+            # Between two items, each committed: memory stays flat however long the export.
+            index_updates_flush()
     except WxrError as exc:
         summary.fatal = str(exc)
 

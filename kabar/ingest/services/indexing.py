@@ -4,7 +4,8 @@ Each imported article is saved three times (created, revised, published) and eve
 indexes it for search and for Wagtail's reference index; most of an import's time went
 there. While `index_updates_deferred()` is open, saves made in this thread only note
 what changed; on leaving, each changed object is indexed once, in chunks. Other threads
-keep indexing as usual.
+keep indexing as usual. Work as long as a 100,000-post import indexes what it noted every
+FLUSH_AT objects, between two items (`index_updates_flush`), so what it remembers stays small.
 """
 
 import logging
@@ -27,6 +28,9 @@ from wagtail.signals import page_published
 from kabar.search.signals import article_published
 
 CHUNK = 500
+# Noted objects held before they are indexed between two items: memory stays flat however
+# long the import, and each object is still indexed about once (in a chunk of CHUNK).
+FLUSH_AT = 5_000
 # Relations the indexed fields read, fetched per chunk rather than per object.
 SEARCH_PREFETCH = {"news.ArticlePage": ("authorships__author",)}
 logger = logging.getLogger(__name__)
@@ -42,10 +46,17 @@ class DeferredIndexUpdates:
     """What was saved while indexing waited: objects to index for search, and the objects
     whose references (theirs and their inline children's) need recording again."""
 
-    def __init__(self):
+    def __init__(self, *, applies: bool = True):
+        # False for work that is rolled back (a dry run): what it noted is dropped unindexed.
+        self.applies = applies
         self.searched: dict[type[Model], set] = defaultdict(set)
         self.referenced: dict[type[Model], set] = defaultdict(set)
         self.deleted: list[Model] = []
+
+    def clear(self) -> None:
+        self.searched.clear()
+        self.referenced.clear()
+        self.deleted.clear()
 
     def __len__(self) -> int:
         return sum(len(pks) for pks in (*self.searched.values(), *self.referenced.values()))
@@ -70,6 +81,7 @@ class DeferredIndexUpdates:
                     work(model, chunk)
                     done += len(chunk)
                     tick(done, total)
+        self.clear()
         return done
 
 
@@ -119,6 +131,18 @@ def _reference_owner(instance: Model) -> tuple[type[Model], object] | None:
 
 def _deferred_here() -> DeferredIndexUpdates | None:
     return getattr(_local, "deferred", None)
+
+
+def index_updates_flush() -> None:
+    """Between two items of deferred work: once FLUSH_AT objects wait, index them now (or drop
+    them, when the work is rolled back). Called outside any item's transaction."""
+    deferred = _deferred_here()
+    if deferred is None or len(deferred) + len(deferred.deleted) < FLUSH_AT:
+        return
+    if deferred.applies:
+        deferred.apply()
+    else:
+        deferred.clear()
 
 
 def _noting_save_receiver(original):
@@ -213,7 +237,7 @@ def index_updates_deferred(
         # Already deferring further up: the outer block indexes everything.
         yield _deferred_here()
         return
-    deferred = DeferredIndexUpdates()
+    deferred = DeferredIndexUpdates(applies=apply)
     _receivers_swap()
     _local.deferred = deferred
     try:

@@ -88,3 +88,36 @@ def test_references_are_recorded_once_the_block_ends(section):
         assert not ReferenceIndex.get_references_to(author).exists()
     references = ReferenceIndex.get_references_to(author)
     assert list(references.values_list("object_id", flat=True)) == [str(article.pk)]
+
+
+def test_a_long_import_indexes_as_it_goes_so_what_it_holds_stays_small(home, monkeypatch):
+    from kabar.ingest.services import indexing
+
+    monkeypatch.setattr(indexing, "FLUSH_AT", 2)
+    held = []
+    real_apply = indexing.DeferredIndexUpdates.apply
+
+    def apply(self, **kwargs):
+        held.append(len(self))
+        return real_apply(self, **kwargs)
+
+    monkeypatch.setattr(indexing.DeferredIndexUpdates, "apply", apply)
+    posts = [wxr_post(n, title=f"Berita {n}", content=f"Kabar desa nomor{n}.") for n in range(1, 7)]
+    wxr_import(source=wxr_document(*posts))
+    # Indexed in several rounds between posts, each holding a post or two, not all six.
+    assert len(held) >= 3
+    assert max(held) <= 4
+    for n in range(1, 7):
+        assert ArticlePage.objects.live().search(f"nomor{n}").count() == 1, n
+
+
+def test_a_long_dry_run_still_indexes_nothing(home, monkeypatch):
+    from kabar.ingest.services import indexing
+
+    monkeypatch.setattr(indexing, "FLUSH_AT", 1)
+    before = article_index_entries()
+    wxr_import(
+        source=wxr_document(wxr_post(1), wxr_post(2), wxr_post(3)),
+        options=ImportOptions(dry_run=True),
+    )
+    assert article_index_entries() == before
