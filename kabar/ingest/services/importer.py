@@ -69,8 +69,8 @@ def wxr_import(
             total=total,
             progress=progress,
         )
-        # Search and reference indexing wait for the end and run once per changed object, and
-        # the page cache (and the CDN) is purged once, whole, rather than page by page.
+        # Search and reference indexing run in bulk, once per changed object, between items and
+        # at the end; the page cache (and the CDN) is purged once, whole, not page by page.
         with (
             purges_deferred(),
             index_updates_deferred(
