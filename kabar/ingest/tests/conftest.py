@@ -3,12 +3,21 @@ from pathlib import Path
 
 import pytest
 from django.db import transaction
+from freezegun import freeze_time
 from django.utils import translation
 
 from kabar.ingest.services import ImportOptions, wxr_import
 
 FILES = Path(__file__).parent / "files"
 NEWSROOM = FILES / "wordpress-6.1-newsroom.xml"
+# When the newsroom export was made (its generator comment, site time UTC+7). Imports of it run
+# at that moment so its two scheduled posts stay scheduled whatever today's date is.
+NEWSROOM_EXPORTED_AT = "2026-11-26 08:54:00"
+
+
+def newsroom_clock():
+    """The clock as it stood when the newsroom export was made, still ticking."""
+    return freeze_time(NEWSROOM_EXPORTED_AT, tick=True)
 
 
 @pytest.fixture(autouse=True)
@@ -31,6 +40,9 @@ def newsroom_uploads(tmp_path_factory) -> Path:
 def newsroom(django_db_setup, django_db_blocker, newsroom_uploads):
     """The newsroom export imported once per module, rolled back afterwards."""
     with django_db_blocker.unblock(), transaction.atomic(), translation.override("en"):
-        summary = wxr_import(source=NEWSROOM, options=ImportOptions(media_dir=newsroom_uploads))
+        with newsroom_clock():
+            summary = wxr_import(
+                source=NEWSROOM, options=ImportOptions(media_dir=newsroom_uploads)
+            )
         yield summary
         transaction.set_rollback(True)
