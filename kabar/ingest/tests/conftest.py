@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 from django.db import transaction
-from freezegun import freeze_time
 from django.utils import translation
+from freezegun import freeze_time
 
 from kabar.ingest.services import ImportOptions, wxr_import
 
@@ -41,8 +41,6 @@ def newsroom(django_db_setup, django_db_blocker, newsroom_uploads):
     """The newsroom export imported once per module, rolled back afterwards."""
     with django_db_blocker.unblock(), transaction.atomic(), translation.override("en"):
         with newsroom_clock():
-            summary = wxr_import(
-                source=NEWSROOM, options=ImportOptions(media_dir=newsroom_uploads)
-            )
+            summary = wxr_import(source=NEWSROOM, options=ImportOptions(media_dir=newsroom_uploads))
         yield summary
         transaction.set_rollback(True)

@@ -104,9 +104,7 @@ def test_newsroom_survives_export_and_reimport(newsroom, tmp_path, settings):
     newsroom_empty()
     assert ArticlePage.objects.count() == StandardPage.objects.count() == Tag.objects.count() == 0
     with newsroom_clock():
-        summary = wxr_import(
-            source=out.getvalue().encode(), options=ImportOptions(media_dir=media)
-        )
+        summary = wxr_import(source=out.getvalue().encode(), options=ImportOptions(media_dir=media))
 
     assert not summary.fatal and not summary.skipped
     assert summary.counts["post"] == {"created": 119}
