@@ -92,4 +92,4 @@ BENCH_PACKAGES := wrk:wrk /usr/sbin/nginx:nginx
 BENCH_ARGS ?=
 bench: install ## Load a generated 10,000-article newsroom with wrk; print Markdown tables
 	$(call debian-packages,$(BENCH_PACKAGES))
-	$(UV) run --no-sync python -m kabar.bench $(BENCH_ARGS)
+	$(UV) run --no-sync python -m tools.bench $(BENCH_ARGS)

@@ -10,7 +10,7 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from kabar.core.pagecache.purge import everything_purge
+        from kabar.pagecache.purge import everything_purge
 
         from .models import CommentSettings
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kabar.core.pagecache.headers import public_page
+from kabar.pagecache.headers import public_page
 
 from . import views
 from .feeds import ArticleCommentsFeed, LatestCommentsFeed

@@ -20,8 +20,9 @@ class CoreConfig(AppConfig):
 
         from django.db.models.signals import post_save
 
+        from kabar.pagecache.purge import everything_purge
+
         from .models import SiteSettings
-        from .pagecache.purge import everything_purge
 
         # The menu, name and footer show on every page.
         post_save.connect(everything_purge, sender=SiteSettings, dispatch_uid="kabar-purge-site")

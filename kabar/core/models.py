@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
-from .pagecache.headers import private_cache_headers, public_cache_headers
+from kabar.pagecache.headers import private_cache_headers, public_cache_headers
 
 DEFAULT_SITE_NAME = "Kabar Harapan"
 DEFAULT_TAGLINE = "Memberikan Informasi Terupdate Dalam Negri & Luar Negri"

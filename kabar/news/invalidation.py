@@ -21,7 +21,7 @@ from taggit.models import Tag
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from kabar.core.pagecache.purge import (
+from kabar.pagecache.purge import (
     everything_purge,
     localized,
     paths_purge,

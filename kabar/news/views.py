@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from kabar.core.pagecache.headers import public_page
+from kabar.pagecache.headers import public_page
 
 from . import selectors
 

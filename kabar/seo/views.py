@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 from wagtail.contrib.sitemaps import views as sitemap_views
 
-from kabar.core.pagecache.headers import public_page
+from kabar.pagecache.headers import public_page
 
 from . import selectors
 from .feeds import ArticlesAtomFeed, ArticlesFeed

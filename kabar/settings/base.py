@@ -58,19 +58,21 @@ WAGTAILADMIN_BASE_URL = os.environ.get(
 ).rstrip("/")
 
 INSTALLED_APPS = [
+    "kabar.pagecache",
     "kabar.core",
     "kabar.news",
     "kabar.comments",
     "kabar.search",
     "kabar.seo",
     "kabar.ingest",
+    "kabar.ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     # Wagtail's frontend cache less its per-page purges (kabar.news.invalidation makes them).
-    "kabar.core.pagecache.frontend_cache.FrontendCacheConfig",
+    "kabar.pagecache.frontend_cache.FrontendCacheConfig",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
@@ -100,7 +102,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before everything else that works per request: a cached page is answered right here.
-    "kabar.core.pagecache.middleware.PageCacheMiddleware",
+    "kabar.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -180,7 +182,7 @@ elif cache_table := os.environ.get("CACHE_TABLE"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Whole pages for anonymous readers (kabar.core.pagecache). Shared by every process: Redis when
+# Whole pages for anonymous readers (kabar.pagecache). Shared by every process: Redis when
 # configured, otherwise files under the data directory, so that a purge made by one gunicorn
 # process (or the scheduler) reaches the others, which a per-process memory cache could not.
 PAGE_CACHE_ALIAS = "pages"
@@ -191,7 +193,7 @@ if redis_url:
     }
 else:
     CACHES[PAGE_CACHE_ALIAS] = {
-        "BACKEND": "kabar.core.pagecache.filecache.PageFileCache",
+        "BACKEND": "kabar.pagecache.filecache.PageFileCache",
         "LOCATION": DATA_DIR / "cache" / "pages",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "20000"))},
     }

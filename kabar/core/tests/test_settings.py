@@ -177,7 +177,7 @@ ENV_READ = re.compile(
 @pytest.mark.parametrize(
     "source",
     sorted(str(p.relative_to(BASE_DIR)) for p in (BASE_DIR / "kabar" / "settings").glob("*.py"))
-    + ["gunicorn.conf.py", "kabar/core/management/commands/serve.py"],
+    + ["kabar/ops/gunicorn.conf.py", "kabar/ops/management/commands/serve.py"],
 )
 def test_env_example_documents_every_variable_read(source):
     documented = set(

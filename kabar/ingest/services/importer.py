@@ -9,7 +9,6 @@ from typing import BinaryIO
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kabar.core.pagecache.purge import purges_deferred
 from kabar.ingest.wxr.parse import (
     WxrAuthor,
     WxrError,
@@ -19,6 +18,7 @@ from kabar.ingest.wxr.parse import (
     WxrTerm,
     wxr_read,
 )
+from kabar.pagecache.purge import purges_deferred
 
 from .indexing import index_updates_deferred, index_updates_flush
 from .media import attachment_page_redirect, attachment_upsert

@@ -5,11 +5,11 @@ from unittest import mock
 import pytest
 from wagtail.contrib.redirects.models import Redirect
 
-from kabar.core.pagecache import purge
 from kabar.ingest.models import WordPressItem
 from kabar.ingest.services import posts, wxr_import
 from kabar.news.models import ArticlePage, SectionPage
 from kabar.news.tests.factories import ArticlePageFactory
+from kabar.pagecache import purge
 
 from .wxr_samples import wxr_document, wxr_post
 
@@ -21,7 +21,7 @@ def test_an_import_purges_the_cdn_once_for_the_whole_site_not_page_by_page(
 ):
     with (
         mock.patch(
-            "kabar.core.pagecache.purge.everything_purge",
+            "kabar.pagecache.purge.everything_purge",
             wraps=purge.everything_purge,
         ) as everything,
         django_capture_on_commit_callbacks(execute=True),

@@ -15,7 +15,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Revision, Site
 
 from kabar.core.models import MenuItem, SiteSettings, SocialLink
-from kabar.core.pagecache.purge import purges_deferred
 from kabar.core.services import newsroom_roles_setup, review_workflow_setup
 from kabar.news.models import (
     ArticleAuthor,
@@ -25,6 +24,7 @@ from kabar.news.models import (
     HomeTopStory,
     SectionPage,
 )
+from kabar.pagecache.purge import purges_deferred
 
 from . import images
 from .content import (

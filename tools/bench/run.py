@@ -43,7 +43,7 @@ def out(text: str = "") -> None:
 
 def newsroom_generate(*, data_dir: Path, articles: int, seed: int) -> dict:
     """Generate the newsroom in a process of its own (its own settings); returns bench.json."""
-    command = [sys.executable, "-m", "kabar.bench.generate", "--data-dir", str(data_dir)]
+    command = [sys.executable, "-m", "tools.bench.generate", "--data-dir", str(data_dir)]
     command += ["--articles", str(articles), "--seed", str(seed)]
     subprocess.run(command, cwd=BASE_DIR, check=True)
     return json.loads(manifest_path(data_dir).read_text())

@@ -1,8 +1,8 @@
 """The benchmark's newsroom: a site, sections, authors, 200 tags, N articles and a hot article.
 
-    uv run python -m kabar.bench.generate --data-dir /tmp/kabar-bench-x/data --articles 10000
+    uv run python -m tools.bench.generate --data-dir /tmp/kabar-bench-x/data --articles 10000
 
-Articles come from the search benchmark's bulk generator (kabar.search.bench.corpus_build);
+Articles come from the search benchmark's bulk generator (tools.bench.search.corpus_build);
 this adds the rest of the tags, a hot article leading the home page with 20 approved
 comments, checks the page tree and indexes everything for search. The command line form
 migrates a fresh database in the data directory first and writes `bench.json` there,
@@ -50,7 +50,7 @@ def tags_complete(*, total: int, seed: int) -> int:
     from taggit.models import Tag
 
     from kabar.news.models import ArticlePage, ArticleTag
-    from kabar.search.bench import NOUNS
+    from tools.bench.search import NOUNS
 
     rng = random.Random(seed)
     existing = Tag.objects.count()
@@ -144,7 +144,7 @@ def tree_problems() -> list[str]:
 
 def newsroom_build(*, articles: int, seed: int = 2024) -> Newsroom:
     """Generate the whole newsroom into the current database; ValueError if the tree is bad."""
-    from kabar.search.bench import corpus_build
+    from tools.bench.search import corpus_build
 
     site = corpus_build(articles, seed)
     home, sections = site["home"], site["sections"]
@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> None:
     django.setup()
     from django.core.management import call_command
 
-    from kabar.search.bench import corpus_index, database_analyze
+    from tools.bench.search import corpus_index, database_analyze
 
     began = time.perf_counter()
     call_command("migrate", verbosity=0)

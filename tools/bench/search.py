@@ -1,7 +1,7 @@
 """Search benchmark: query latency on a generated corpus, on SQLite or PostgreSQL.
 
-    uv run python -m kabar.search.bench --articles 100000
-    uv run python -m kabar.search.bench --articles 100000 \\
+    uv run python -m tools.bench.search --articles 100000
+    uv run python -m tools.bench.search --articles 100000 \\
         --database-url postgres://postgres@127.0.0.1:5432/kabar_bench
 
 It builds a throwaway database (a temporary SQLite file, or the named PostgreSQL database,

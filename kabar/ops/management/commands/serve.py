@@ -4,12 +4,13 @@ import os
 import signal
 import sys
 import threading
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from kabar.core import runner
+from kabar.ops import runner
 
 
 class Command(BaseCommand):
@@ -80,7 +81,7 @@ class Command(BaseCommand):
                     "-m",
                     "gunicorn",
                     "--config",
-                    str(settings.BASE_DIR / "gunicorn.conf.py"),
+                    str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"),
                 ],
                 "db_worker": [
                     sys.executable,

@@ -22,7 +22,7 @@ import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from kabar.core import runner
+from kabar.ops import runner
 
 BASE_DIR = Path(settings.BASE_DIR)
 START_TIMEOUT = 300

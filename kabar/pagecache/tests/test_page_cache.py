@@ -10,10 +10,10 @@ from django.test import RequestFactory
 from django.utils.http import http_date
 from wagtail.models import PageViewRestriction
 
-from kabar.core.pagecache import store
-from kabar.core.pagecache.headers import public_cache_headers
-from kabar.core.pagecache.middleware import PageCacheMiddleware
 from kabar.news.tests.factories import ArticlePageFactory
+from kabar.pagecache import store
+from kabar.pagecache.headers import public_cache_headers
+from kabar.pagecache.middleware import PageCacheMiddleware
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
@@ -226,7 +226,7 @@ def test_a_response_silent_about_caching_must_be_revalidated(client, home):
 def test_deferred_purges_become_one_purge_of_everything(
     client, article, section, django_capture_on_commit_callbacks
 ):
-    from kabar.core.pagecache.purge import purges_deferred
+    from kabar.pagecache.purge import purges_deferred
 
     warm_url = section.url
     client.get(warm_url)
@@ -239,7 +239,7 @@ def test_deferred_purges_become_one_purge_of_everything(
 
 
 def test_the_file_cache_add_is_exclusive_and_expired_entries_make_way(tmp_path):
-    from kabar.core.pagecache.filecache import PageFileCache
+    from kabar.pagecache.filecache import PageFileCache
 
     one, other = PageFileCache(str(tmp_path), {}), PageFileCache(str(tmp_path), {})
     assert one.add("kunci", 1, timeout=30) is True

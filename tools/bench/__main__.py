@@ -1,6 +1,6 @@
 """`make bench`: serve a generated newsroom as `make run` does and load it with wrk.
 
-    uv run python -m kabar.bench [--articles 10000] [--duration 10] [--connections 32]
+    uv run python -m tools.bench [--articles 10000] [--duration 10] [--connections 32]
         [--flatness 1000,100000] [--workers 1,2,3,4] [--keep] [--report bench.md]
 
 Prints Markdown tables: requests/s and p50/p99 latency for each page with and without the

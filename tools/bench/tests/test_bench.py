@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import site_tree_ensure
-from kabar.bench.generate import (
+from tools.bench.generate import (
     HOT_COMMENT_COUNT,
     TAG_COUNT,
     newsroom_build,
@@ -16,14 +16,14 @@ from kabar.bench.generate import (
     tree_numchild_fix,
     tree_problems,
 )
-from kabar.bench.load import (
+from tools.bench.load import (
     comment_post_script,
     latency_ms,
     wrk_command,
     wrk_output_parse,
 )
-from kabar.bench.report import Report, Row, requests_table
-from kabar.bench.server import nginx_config
+from tools.bench.report import Report, Row, requests_table
+from tools.bench.server import nginx_config
 
 WRK_GET_OUTPUT = """\
 Running 10s test @ http://127.0.0.1:41234/dalam-negeri/berita-0/
@@ -145,7 +145,7 @@ def test_generated_newsroom_is_a_valid_searchable_tree_whose_pages_render(client
 
     from kabar.comments.models import ReaderComment
     from kabar.news.models import ArticlePage, Author
-    from kabar.search.bench import corpus_index
+    from tools.bench.search import corpus_index
 
     site_tree_ensure()
     newsroom = newsroom_build(articles=30, seed=7)

@@ -1,0 +1,1 @@
+"""Running Kabar: `manage.py serve` (the process supervisor) and the web server's settings."""
