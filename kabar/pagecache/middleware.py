@@ -8,7 +8,9 @@ public (headers.public_page, BasePage.serve) are stored, and never one that sets
 
 No stampede: when a hot page goes stale, one request rebuilds it while the others get the stale
 copy; when it is missing (just purged), one request renders it while the others wait briefly
-for that render instead of all rendering at once.
+for that render instead of all rendering at once. An address whose render turned out not to be
+storable (a search, a 404, the comments fragment) is remembered as such, so nobody waits for a
+copy that will never come, and only a few threads per process ever wait at all.
 """
 
 import threading
@@ -29,6 +31,10 @@ from .headers import is_public, private_cache_headers
 
 STATUS_HEADER = "X-Cache"
 WAIT_STEP_SECONDS = 0.05
+# Threads of one process that may wait for another's render (more than a gunicorn process has
+# threads, so normally all of them); past that they render themselves, so a
+# burst on one slow address never pins every thread of the server.
+MAX_WAITERS = 16
 
 
 def request_bypasses(request) -> bool:
@@ -109,6 +115,7 @@ class PageCacheMiddleware:
         # atomic across processes (the file cache): at worst one render per process.
         self._local_locks: dict[str, threading.Lock] = {}
         self._local_locks_guard = threading.Lock()
+        self._waiters = threading.BoundedSemaphore(MAX_WAITERS)
 
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS:
@@ -117,7 +124,9 @@ class PageCacheMiddleware:
             return self.response_uncached(request, status="BYPASS")
 
         key = store.entry_key(request)
-        entry = store.entry_get(key)
+        entry, uncacheable = store.entry_or_uncacheable(key)
+        if entry is None and uncacheable:
+            return self.response_uncached(request, status="UNCACHEABLE")
         if entry is not None and entry.is_fresh():
             return response_from_entry(request, entry, status="HIT")
         if entry is not None:
@@ -127,14 +136,26 @@ class PageCacheMiddleware:
 
         if self.lock(key):
             return self.render_and_store(request, key, status="MISS")
-        deadline = time.monotonic() + settings.PAGE_CACHE_WAIT_SECONDS
-        while time.monotonic() < deadline:
-            time.sleep(WAIT_STEP_SECONDS)
-            entry = store.entry_get(key)
-            if entry is not None:
-                return response_from_entry(request, entry, status="HIT")
-        # The other render is slow or failed: render this one ourselves, without storing it.
+        entry = self.entry_wait(key)
+        if entry is not None:
+            return response_from_entry(request, entry, status="HIT")
+        # The other render is slow, failed or will not be stored: render this one ourselves.
         return self.response_uncached(request, status="MISS")
+
+    def entry_wait(self, key: str) -> store.CachedPage | None:
+        """The page another request is rendering, once stored; None to render it ourselves."""
+        if not self._waiters.acquire(blocking=False):
+            return None
+        try:
+            deadline = time.monotonic() + settings.PAGE_CACHE_WAIT_SECONDS
+            while time.monotonic() < deadline:
+                time.sleep(WAIT_STEP_SECONDS)
+                entry, uncacheable = store.entry_or_uncacheable(key)
+                if entry is not None or uncacheable:
+                    return entry
+            return None
+        finally:
+            self._waiters.release()
 
     def lock(self, key: str) -> bool:
         with self._local_locks_guard:
@@ -163,6 +184,7 @@ class PageCacheMiddleware:
                 entry = entry_from_response(response)
                 store.entry_set(key, entry)
                 return response_from_entry(request, entry, status=status)
+            store.uncacheable_mark(key, status=response.status_code)
             headers_default(response)
             response[STATUS_HEADER] = "UNCACHEABLE"
             return response

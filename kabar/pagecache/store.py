@@ -18,6 +18,11 @@ from django.core.cache import caches
 
 SITE_TOKEN_KEY = "pagecache:site"
 LOCK_SECONDS = 30
+# How long an address whose last render could not be stored (a search, a 404, the comments
+# fragment) is rendered straight away, with no lock and no waiting for another render.
+UNCACHEABLE_SECONDS = 60
+# An error may pass (a database blip): its address is tried for storing again much sooner.
+UNCACHEABLE_ERROR_SECONDS = 5
 # Query parameters that mark where a reader came from, never what the page shows.
 TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "igshid", "mc_cid", "mc_eid", "_ga")
 
@@ -105,6 +110,23 @@ def lock_acquire(key: str) -> bool:
 
 def lock_release(key: str) -> None:
     page_cache().delete(lock_key(key))
+
+
+def uncacheable_key(key: str) -> str:
+    return f"{key}:uncacheable"
+
+
+def uncacheable_mark(key: str, *, status: int) -> None:
+    """Remember that this address renders something never stored; a purge resets it."""
+    timeout = UNCACHEABLE_ERROR_SECONDS if status >= 500 else UNCACHEABLE_SECONDS
+    page_cache().set(uncacheable_key(key), 1, timeout=timeout)
+
+
+def entry_or_uncacheable(key: str) -> tuple[CachedPage | None, bool]:
+    """The stored page, if any, and whether the address is known to be uncacheable."""
+    found = page_cache().get_many([key, uncacheable_key(key)])
+    entry = found.get(key)
+    return (entry if isinstance(entry, CachedPage) else None), uncacheable_key(key) in found
 
 
 def paths_forget(paths) -> None:
