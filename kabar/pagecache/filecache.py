@@ -7,6 +7,7 @@ Two changes, both for many writers on one machine (gunicorn processes, the task 
 - Django's `add` checks, then writes: two processes can both "win". Here the new file is linked
   into place, which fails if another process got there first, so the stampede lock is exclusive
   across processes too.
+A disk that fails (full, unwritable) degrades the site to uncached pages (`resilient`).
 """
 
 import os
@@ -16,10 +17,12 @@ import tempfile
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 
+from .resilient import DegradingCacheMixin
+
 CULL_EVERY = 100
 
 
-class PageFileCache(FileBasedCache):
+class ExclusiveFileCache(FileBasedCache):
     def _cull(self):
         if random.randrange(CULL_EVERY) == 0:
             super()._cull()
@@ -42,3 +45,14 @@ class PageFileCache(FileBasedCache):
             return False
         finally:
             os.remove(tmp_path)
+
+
+class PageFileCache(DegradingCacheMixin, ExclusiveFileCache):
+    failures = (OSError,)
+
+    def _createdir(self):
+        # Called when the cache is made too, where a failure would stop every request.
+        try:
+            super()._createdir()
+        except OSError as error:
+            self._health.failed(error)

@@ -166,7 +166,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if redis_url := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "kabar.pagecache.resilient.ResilientRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kabar"),
         }
