@@ -18,6 +18,9 @@ from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
 from django.db import connections
 
+from .health import SCHEDULER, heartbeat_record
+from .tasks import worker_heartbeat
+
 logger = logging.getLogger(__name__)
 
 ADMIN_USERNAME = "admin"
@@ -73,6 +76,8 @@ def scheduler_run(*, stop: threading.Event, interval: float) -> None:
     while not stop.is_set():
         try:
             call_command("publish_scheduled", stdout=StringIO())
+            heartbeat_record(SCHEDULER)
+            worker_heartbeat.enqueue()
         except Exception:
             # A busy database must not end the loop; the next round tries again.
             logger.exception("Scheduled publishing failed; retrying in %s seconds.", interval)

@@ -245,6 +245,10 @@ if frontend_cache := os.environ.get("FRONTEND_CACHE", "").strip().lower():
 
 # Background tasks: a database queue worked by `manage.py db_worker`, which `make run`
 # starts beside the web server.
+# How often `manage.py serve`'s scheduler runs (scheduled publishing and other periodic jobs);
+# /readyz expects its heartbeat within three rounds.
+SCHEDULER_INTERVAL = float(os.environ.get("SCHEDULER_INTERVAL", "30"))
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

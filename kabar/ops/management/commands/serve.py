@@ -27,7 +27,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--scheduler-interval",
             type=float,
-            default=os.environ.get("SCHEDULER_INTERVAL", "30"),
+            default=settings.SCHEDULER_INTERVAL,
             help="Seconds between two runs of publish_scheduled (default: 30).",
         )
         parser.add_argument(
