@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
@@ -72,42 +73,112 @@ def admin_account_ensure() -> AdminAccount:
 
 
 def scheduler_run(*, stop: threading.Event, interval: float) -> None:
-    """Publish and unpublish scheduled pages every `interval` seconds until `stop` is set."""
+    """Run the periodic jobs every `interval` seconds until `stop` is set.
+
+    A failing round (the database away) never ends the loop: the pause doubles after each
+    failure in a row, up to five minutes, and is back to `interval` after the first success.
+    """
+    failures = 0
     while not stop.is_set():
         try:
             call_command("publish_scheduled", stdout=StringIO())
             heartbeat_record(SCHEDULER)
             worker_heartbeat.enqueue()
+            failures = 0
         except Exception:
-            # A busy database must not end the loop; the next round tries again.
-            logger.exception("Scheduled publishing failed; retrying in %s seconds.", interval)
+            failures += 1
+            logger.exception(
+                "Scheduled jobs failed; retrying in %s seconds.",
+                scheduler_pause(interval, failures=failures),
+            )
         finally:
             connections.close_all()
-        stop.wait(interval)
+        stop.wait(scheduler_pause(interval, failures=failures))
+
+
+def scheduler_pause(interval: float, *, failures: int) -> float:
+    if not failures:
+        return interval
+    return min(max(interval, 1.0) * 2 ** (failures - 1), SCHEDULER_MAX_PAUSE_SECONDS)
+
+
+SCHEDULER_MAX_PAUSE_SECONDS = 300.0
+# A child that exits this soon after `serve` started it never worked (a port in use, a broken
+# setting): restarting would only repeat the error, so everything stops with it instead.
+STARTUP_SECONDS = 10.0
+# A child that dies later is restarted after a pause that doubles each time it dies again
+# quickly, up to RESTART_MAX_SECONDS, and starts again from the first step once it has run
+# for RESTART_RESET_SECONDS.
+RESTART_FIRST_SECONDS = 1.0
+RESTART_MAX_SECONDS = 60.0
+RESTART_RESET_SECONDS = 60.0
 
 
 @dataclass
 class Child:
     name: str
-    process: subprocess.Popen
+    argv: list[str]
+    env: dict[str, str]
+    cwd: Path
+    process: subprocess.Popen = None
+    started_at: float = 0.0
+    restarts: int = 0
+    pause: float = 0.0
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            self.argv, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL
+        )
+        self.started_at = time.monotonic()
 
 
 def children_start(
     commands: dict[str, list[str]], *, env: dict[str, str], cwd: Path
 ) -> list[Child]:
     """Start each named command as a child process."""
-    return [
-        Child(name=name, process=subprocess.Popen(argv, env=env, cwd=cwd, stdin=subprocess.DEVNULL))
-        for name, argv in commands.items()
-    ]
+    children = [Child(name=name, argv=argv, env=env, cwd=cwd) for name, argv in commands.items()]
+    for child in children:
+        child.start()
+    return children
+
+
+def child_restart_pause(child: Child, *, now: float) -> float:
+    """How long to wait before starting a child that has just died again."""
+    if now - child.started_at >= RESTART_RESET_SECONDS or not child.pause:
+        return RESTART_FIRST_SECONDS
+    return min(child.pause * 2, RESTART_MAX_SECONDS)
 
 
 def children_watch(children: list[Child], *, stop: threading.Event) -> Child | None:
-    """Wait until `stop` is set (None comes back) or a child exits (that child comes back)."""
+    """Keep the children running until `stop` is set (None comes back).
+
+    A child that dies is started again after a pause, so a database outage that ends the task
+    worker, or a crash, never takes the site down. One that dies while the site is starting
+    comes back at once: nothing can serve until its problem is fixed.
+    """
+    waiting: dict[str, float] = {}  # child name → when to start it again
     while not stop.wait(0.5):
+        now = time.monotonic()
         for child in children:
-            if child.process.poll() is not None:
-                return None if stop.is_set() else child
+            if child.name in waiting:
+                if now >= waiting[child.name]:
+                    del waiting[child.name]
+                    child.restarts += 1
+                    logger.warning("Starting %s again (restart %d).", child.name, child.restarts)
+                    child.start()
+                continue
+            code = child.process.poll()
+            if code is None:
+                continue
+            if stop.is_set():
+                return None
+            if not child.restarts and now - child.started_at < STARTUP_SECONDS:
+                return child
+            child.pause = child_restart_pause(child, now=now)
+            waiting[child.name] = now + child.pause
+            logger.error(
+                "%s exited with code %s; starting it again in %g s.", child.name, code, child.pause
+            )
     return None
 
 

@@ -66,3 +66,48 @@ def test_readyz_is_503_when_the_database_is_down(client):
     assert body["status"] == "unavailable"
     assert body["checks"]["database"] == {"ok": False, "detail": "OperationalError"}
     assert body["checks"]["worker"]["detail"] == "database unavailable"
+
+
+def test_the_scheduler_backs_off_while_its_rounds_fail():
+    assert runner.scheduler_pause(30, failures=0) == 30
+    assert [runner.scheduler_pause(30, failures=n) for n in (1, 2, 3, 4, 5)] == [
+        30,
+        60,
+        120,
+        240,
+        runner.SCHEDULER_MAX_PAUSE_SECONDS,
+    ]
+
+
+def test_a_failing_round_does_not_end_the_scheduler():
+    stop, rounds = threading.Event(), []
+
+    def publish(*args, **kwargs):
+        rounds.append(1)
+        if len(rounds) == 1:
+            raise OperationalError("database is away")
+        stop.set()
+
+    with (
+        mock.patch.object(runner, "call_command", side_effect=publish),
+        mock.patch.object(runner.connections, "close_all"),
+        mock.patch.object(runner, "scheduler_pause", return_value=0),
+    ):
+        runner.scheduler_run(stop=stop, interval=0)
+    assert len(rounds) == 2
+    assert list(Heartbeat.objects.values_list("name", flat=True).order_by("name")) == [
+        "scheduler",
+        "worker",
+    ]
+
+
+def test_a_child_that_dies_again_soon_waits_longer_each_time():
+    child = runner.Child(name="worker", argv=[], env={}, cwd=None)
+    child.started_at = 100.0
+    pauses = []
+    for _ in range(8):
+        child.pause = runner.child_restart_pause(child, now=child.started_at + 1)
+        pauses.append(child.pause)
+    assert pauses == [1, 2, 4, 8, 16, 32, 60, 60]
+    # After running a while, the next death starts from the first step again.
+    assert runner.child_restart_pause(child, now=child.started_at + 61) == 1

@@ -83,10 +83,10 @@ class Command(BaseCommand):
                     "--config",
                     str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"),
                 ],
-                "db_worker": [
+                "worker": [
                     sys.executable,
                     manage,
-                    "db_worker",
+                    "worker",
                     "--no-reload",
                     "--queue-name",
                     "*",
