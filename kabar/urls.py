@@ -41,3 +41,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# A database outage answers 503 with Retry-After instead of 500 (cached pages keep being served).
+handler500 = "kabar.ops.views.server_error"
