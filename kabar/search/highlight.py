@@ -5,7 +5,9 @@ import html
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import WORD_RE, QueryTerms
+from kabar.core.text import WORD_RE
+
+from .analysis import QueryTerms
 
 SNIPPET_WORDS = 36
 # Words of context shown before the first match.

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from kabar.core.blocks import ArticleBodyBlock
 from kabar.core.models import BasePage
-from kabar.search.analysis import text_stems
+from kabar.core.text import text_stems
 
 WORDS_PER_MINUTE = 200
 # URL prefixes the site's own views answer under; a section may not take them as its slug.
