@@ -5,7 +5,7 @@ import copy
 from django.contrib.syndication.views import Feed
 from django.utils.translation import gettext as _
 
-from kabar.seo.selectors import absolute_url
+from kabar.core.addresses import absolute_url
 
 from .models import ReaderComment
 from .text import comment_text_render
@@ -37,7 +37,7 @@ class LatestCommentsFeed(Feed):
     def comments(self, obj=None):
         return (
             ReaderComment.objects.approved()
-            .filter(article__live=True, article__view_restrictions__isnull=True)
+            .on_visible_articles()
             .select_related("article")
             .order_by("-created_at", "-pk")
         )

@@ -1,20 +1,11 @@
 """Listings that are not pages in the tree: tags, authors and date archives."""
 
-from django.http import Http404
 from django.shortcuts import render
-from django.utils.translation import gettext as _
-from wagtail.models import Site
 
+from kabar.core.sites import site_root
 from kabar.pagecache.headers import public_page
 
 from . import selectors
-
-
-def site_root(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404(_("No site is configured for this address."))
-    return site.root_page
 
 
 @public_page

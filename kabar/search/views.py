@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from kabar.news.views import site_root
+from kabar.core.sites import site_root
 
 from . import selectors, services
 from .analysis import query_terms

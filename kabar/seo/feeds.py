@@ -11,7 +11,9 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.text import Truncator
 from wagtail.images.models import SourceImageIOError
 
-from .selectors import FeedScope, absolute_url, feed_articles, page_url
+from kabar.core.addresses import absolute_url, page_url
+
+from .selectors import FeedScope, feed_articles
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"

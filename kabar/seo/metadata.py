@@ -16,10 +16,9 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
+from kabar.core.addresses import absolute_url, page_url
 from kabar.core.models import SiteSettings
 from kabar.news.models import ArticlePage, Author, SectionPage
-
-from .selectors import absolute_url, page_url
 
 DESCRIPTION_CHARS = 200
 # Google shows article images best given 16:9, 4:3 and 1:1 crops at least 1200 px wide;

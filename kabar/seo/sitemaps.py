@@ -5,6 +5,7 @@ from django.db.models import Max
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap
 
+from kabar.core.addresses import absolute_url, url_rebase
 from kabar.core.models import SiteSettings
 from kabar.news.models import ArticlePage, SectionPage
 
@@ -41,7 +42,7 @@ class KabarSitemap(Sitemap):
     def item_urls(self, item) -> list[dict]:
         urls = item.get_sitemap_urls(self.request)
         for url in urls:
-            url["location"] = selectors.url_rebase(self.request, url["location"], site=self.site)
+            url["location"] = url_rebase(self.request, url["location"], site=self.site)
         return urls
 
     def _urls(self, page, protocol, domain):
@@ -64,7 +65,7 @@ class ArticleSitemap(KabarSitemap):
     def item_urls(self, article):
         urls = super().item_urls(article)
         if article.featured_image:
-            image = selectors.absolute_url(self.request, article.featured_image.file.url)
+            image = absolute_url(self.request, article.featured_image.file.url)
             for url in urls:
                 url["images"] = [image]
         return urls
@@ -106,7 +107,7 @@ class ListingSitemap(KabarSitemap):
 
     def item_urls(self, row):
         path = reverse(self.url_name, kwargs={"slug": row[self.slug_field]})
-        return [{"location": selectors.absolute_url(self.request, path), "lastmod": row["lastmod"]}]
+        return [{"location": absolute_url(self.request, path), "lastmod": row["lastmod"]}]
 
 
 class TagSitemap(ListingSitemap):

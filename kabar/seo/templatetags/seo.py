@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from kabar.core.addresses import url_rebase
 from kabar.seo.metadata import page_meta
-from kabar.seo.selectors import url_rebase
 
 register = template.Library()
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from lxml import etree
 from lxml import html as lxml_html
 
-from kabar.seo.selectors import absolute_url, url_rebase
+from kabar.core.addresses import absolute_url, url_rebase
 
 PUBLIC = "https://kabarharapan.id"
 ARTICLE_PATH = "/luar-negeri/china-minta-semua-menahan-diri/"

@@ -1,0 +1,51 @@
+"""The site's public address: absolute URLs for feeds, sitemaps, meta tags and emails.
+
+SITE_URL names the address readers and search engines should use; without it, the request's
+host is the best guess.
+"""
+
+from urllib.parse import urljoin, urlsplit
+
+from django.conf import settings
+from wagtail.models import Site
+
+
+def site_origin(request) -> str:
+    """The scheme and host absolute URLs start with: SITE_URL's when set, else the request's.
+
+    Wagtail's Site records often keep an internal host name ("localhost"); without SITE_URL
+    the request's host, the one ALLOWED_HOSTS let through, is the best guess. Behind a proxy
+    or a CDN only SITE_URL names the address readers and search engines should use.
+    """
+    if configured := settings.SITE_URL:
+        parts = urlsplit(configured)
+        return f"{parts.scheme}://{parts.netloc}"
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def absolute_url(request, url: str | None) -> str:
+    """`url` made absolute on the site's public address (see `site_origin`)."""
+    if not url:
+        return ""
+    if not settings.SITE_URL:
+        return request.build_absolute_uri(url)
+    # Resolved against the page asked for, as build_absolute_uri() resolves relative URLs.
+    return urljoin(site_origin(request) + request.path, url)
+
+
+def page_url(request, page) -> str:
+    """The page's absolute address on the site's public address."""
+    return absolute_url(request, page.get_url(request))
+
+
+def url_rebase(request, url: str, *, site: Site | None = None) -> str:
+    """An absolute URL built on the Wagtail Site's root or the request's host, moved to the
+    site's public address; other URLs (a CDN's, another site's) stay as they are."""
+    origins = [f"{request.scheme}://{request.get_host()}"]
+    if site is not None:
+        origins.insert(0, site.root_url)
+    for origin in origins:
+        rest = url.removeprefix(origin)
+        if rest != url and (not rest or rest[0] in "/?#"):
+            return absolute_url(request, rest if rest.startswith("/") else f"/{rest}")
+    return url
