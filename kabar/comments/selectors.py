@@ -81,11 +81,6 @@ def comment_page_number(*, comment: ReaderComment, rules: CommentSettings) -> in
     return earlier_roots // rules.per_page + 1
 
 
-def comment_count(*, article) -> int:
-    """How many approved comments the article has."""
-    return ReaderComment.objects.approved().filter(article=article).count()
-
-
 def comment_counts(*, article_ids: Iterable[int]) -> dict[int, int]:
     """Approved-comment counts for many articles in one query; articles without any get 0."""
     ids = list(article_ids)

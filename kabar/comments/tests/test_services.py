@@ -231,11 +231,3 @@ def test_trash_then_restore_returns_previous_status(article, moderator):
     assert comment.status == Status.PENDING
     actions = list(ModelLogEntry.objects.order_by("pk").values_list("action", flat=True))
     assert actions == ["comments.trash", "comments.restore", "comments.spam", "comments.unapprove"]
-
-
-def test_delete_removes_comment_and_replies_and_logs_it(article, moderator):
-    comment = approved_comment(article)
-    approved_comment(article, parent=comment, body="balasan")
-    services.comment_delete(comment=comment, moderator=moderator)
-    assert not ReaderComment.objects.exists()
-    assert ModelLogEntry.objects.filter(action="wagtail.delete", user=moderator).exists()
