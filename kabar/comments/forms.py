@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from .models import CommentReport
+
 TIMESTAMP_SALT = "kabar.comments.form-started"
 # A form older than this (a page held long in a cache) is re-issued rather than refused.
 TIMESTAMP_MAX_AGE = 7 * 24 * 3600
@@ -112,7 +114,5 @@ class ReportForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from .models import CommentReport
-
         super().__init__(*args, **kwargs)
         self.fields["reason"].choices = CommentReport.Reason.choices

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from kabar.news.models import ArticlePage
+
 
 class ReaderCommentQuerySet(models.QuerySet):
     def approved(self):
@@ -15,6 +17,11 @@ class ReaderCommentQuerySet(models.QuerySet):
 
     def for_article(self, article):
         return self.filter(article=article)
+
+    def on_visible_articles(self):
+        """Comments on articles readers may see (`ArticlePage.objects.visible()`): none on a
+        draft, an unpublished article, or one in a section behind a password or login."""
+        return self.filter(article__in=ArticlePage.objects.visible().order_by().values("pk"))
 
     def in_thread_order(self):
         """Oldest first, as conversations are read."""

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from .models import CommentSettings, ReaderComment
+from .personal_data import personal_data_token
 
 UNSUBSCRIBE_SALT = "kabar.comments.unsubscribe"
 CONFIRM_SALT = "kabar.comments.confirm"
@@ -118,8 +119,6 @@ def comment_confirmation_send(*, comment: ReaderComment) -> int:
 
 def personal_data_link_send(*, email: str) -> int:
     """Email the address a link to see, download or delete its comments (UU PDP)."""
-    from .personal_data import personal_data_token
-
     if not ReaderComment.objects.filter(author_email__iexact=email).exists():
         return 0
     link = _absolute(reverse("comments:my_data", args=[personal_data_token(email)]))

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from kabar.news.invalidation import article_purge
+
 from .models import CommentReport, CommentSettings, ReaderComment
 from .spam import comment_is_spam, rate_limit_hit
 from .tasks import (
@@ -189,8 +191,6 @@ def comment_confirm(*, comment: ReaderComment, rules: CommentSettings) -> Reader
 
 def comment_page_purge(*, comment: ReaderComment) -> None:
     """Purge every page showing the article: its comments, and its comment count on cards."""
-    from kabar.news.invalidation import article_purge
-
     article_purge(comment.article)
 
 
@@ -246,16 +246,6 @@ def comment_restore(*, comment: ReaderComment, moderator) -> ReaderComment:
     return _comment_moderate(
         comment=comment, status=status, moderator=moderator, action="comments.restore"
     )
-
-
-def comment_delete(*, comment: ReaderComment, moderator) -> None:
-    """Remove the comment and its replies for good, leaving a trace in the audit trail."""
-    was_public = comment.status == Status.APPROVED
-    with transaction.atomic():
-        log(instance=comment, action="wagtail.delete", user=moderator, deleted=True)
-        comment.delete()
-    if was_public:
-        transaction.on_commit(lambda: comment_page_purge(comment=comment))
 
 
 def comment_report(*, comment: ReaderComment, reason: str, detail: str = "", ip=None):

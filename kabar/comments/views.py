@@ -46,7 +46,8 @@ logger = logging.getLogger(__name__)
 
 
 def article_for_comments(article_id) -> ArticlePage:
-    article = ArticlePage.objects.live().public().filter(pk=article_id).first()
+    """The article readers may see and comment on; any other is a 404."""
+    article = ArticlePage.objects.visible().filter(pk=article_id).first()
     if article is None:
         raise Http404("No such article")
     return article
@@ -222,8 +223,9 @@ def comment_report(request, comment_id):
     """The "Laporkan" page: a reader tells the moderators what is wrong with a comment."""
     comment = (
         ReaderComment.objects.approved()
+        .on_visible_articles()
         .select_related("article")
-        .filter(pk=comment_id, article__live=True)
+        .filter(pk=comment_id)
         .first()
     )
     if comment is None:

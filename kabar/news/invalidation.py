@@ -2,14 +2,20 @@
 
 An article appears on its own page, the home page, the listings of its sections (and their
 parents), tags and authors, the date archives (and their neighbours' "earlier/later" links),
-the feeds, the sitemaps, and its comments feed. Publishing, unpublishing, editing, moving or
-deleting it purges all of those, both as they were before the change and after, so that a
-removed tag's page forgets the story too. Changes to anything many pages show (a section's
-title, an author's name, the menu) purge everything.
+and on other apps' pages: the feeds and sitemaps (seo), the comments feeds (comments).
+Publishing, unpublishing, editing, moving or deleting it purges all of those, both as they were
+before the change and after, so that a removed tag's page forgets the story too. Changes to
+anything many pages show (a section's title, an author's name, the menu) purge everything.
+
+News knows only its own pages. Each app whose pages show articles registers, from its
+AppConfig.ready(), a function naming its addresses that show a given article and one naming
+all its public addresses (`article_pages_register`); news never imports those apps.
 """
 
 import functools
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -33,9 +39,54 @@ from .selectors import moments_around
 
 logger = logging.getLogger(__name__)
 
+# (every path, the paths among them that paginate as listings: ?page=2 …)
+Paths = tuple[set[str], set[str]]
 
-def _reverse(name: str, **kwargs) -> str:
-    # Always the unprefixed default-language address; `localized` adds the others.
+
+@dataclass
+class ArticlePlaces:
+    """Where an article is filed, as stored now: what each app's pages about it are keyed by."""
+
+    article: ArticlePage
+    site: Site | None
+    sections: list[SectionPage] = field(default_factory=list)  # primary, parents, secondary
+    tag_slugs: list[str] = field(default_factory=list)
+    author_slugs: list[str] = field(default_factory=list)
+
+    def section_keys(self) -> list[str]:
+        """The sections' paths below the site's home page: "luar-negeri", "ekonomi/bisnis"."""
+        if self.site is None:
+            return []
+        root_path = self.site.root_page.url_path
+        return [
+            section.url_path[len(root_path) :].strip("/")
+            for section in self.sections
+            if section.url_path.startswith(root_path)
+        ]
+
+
+@dataclass(frozen=True)
+class PagesShowingArticles:
+    """One app's pages that show articles: those showing a given one, and all of them."""
+
+    article_paths: Callable[[ArticlePlaces], Paths]
+    all_paths: Callable[[], Paths]
+
+
+_registry: list[PagesShowingArticles] = []
+
+
+def article_pages_register(
+    *, article_paths: Callable[[ArticlePlaces], Paths], all_paths: Callable[[], Paths]
+) -> None:
+    """Have an app's pages purged with the articles they show (call from AppConfig.ready())."""
+    entry = PagesShowingArticles(article_paths=article_paths, all_paths=all_paths)
+    if entry not in _registry:
+        _registry.append(entry)
+
+
+def path_reverse(name: str, **kwargs) -> str:
+    """The path of a named URL in the default language; `localized` adds the others."""
     with translation.override(settings.LANGUAGE_CODE):
         return reverse(name, kwargs=kwargs)
 
@@ -49,24 +100,20 @@ def archive_paths(moment) -> set[str]:
     local = timezone.localtime(moment)
     year, month, day = f"{local.year:04d}", f"{local.month:02d}", f"{local.day:02d}"
     return {
-        _reverse("news:archive_year", year=year),
-        _reverse("news:archive_month", year=year, month=month),
-        _reverse("news:archive_day", year=year, month=month, day=day),
+        path_reverse("news:archive_year", year=year),
+        path_reverse("news:archive_month", year=year, month=month),
+        path_reverse("news:archive_day", year=year, month=month, day=day),
     }
 
 
-def feed_paths(kind: str = "", key: str = "") -> set[str]:
-    if not kind:
-        return {_reverse("seo:rss"), _reverse("seo:atom")}
-    return {_reverse(f"seo:{kind}_rss", key=key), _reverse(f"seo:{kind}_atom", key=key)}
+def tag_slugs_used() -> list[str]:
+    """Slugs of the tags some article carries."""
+    tags = Tag.objects.filter(news_articletag_items__isnull=False).distinct()
+    return list(tags.values_list("slug", flat=True))
 
 
-def sitemap_paths() -> set[str]:
-    from kabar.seo.sitemaps import SITEMAPS
-
-    paths = {_reverse("seo:sitemap_index"), _reverse("seo:news_sitemap")}
-    paths.update(_reverse("seo:sitemap", section=name) for name in SITEMAPS)
-    return paths
+def author_slugs_all() -> list[str]:
+    return list(Author.objects.values_list("slug", flat=True))
 
 
 def neighbour_moments(article: ArticlePage) -> list:
@@ -74,57 +121,81 @@ def neighbour_moments(article: ArticlePage) -> list:
     moment = article.first_published_at
     if moment is None:
         return []
-    others = ArticlePage.objects.live().public().exclude(pk=article.pk)
+    others = ArticlePage.objects.visible().exclude(pk=article.pk)
     return [m for m in moments_around(others, before=moment, since=moment) if m is not None]
 
 
-def article_paths(article: ArticlePage) -> tuple[set[str], set[str]]:
-    """(every path showing the article, the listing paths among them), as stored now."""
-    listings: set[str] = set()
-    others: set[str] = set(feed_paths()) | sitemap_paths()
-
-    own = page_path(article)
-    if own:
-        others.add(own)
+def article_places(article: ArticlePage) -> ArticlePlaces:
     try:
         site = article.get_site()
     except Site.DoesNotExist:  # Wagtail's cached site paths outlived the site
         site = None
-    if site is not None:
-        home = page_path(site.root_page)
-        if home:
-            listings.add(home)
-        root_path = site.root_page.url_path
-
     sections = list(article.get_ancestors().type(SectionPage).specific())
     sections += list(article.secondary_sections.all())
-    for section in sections:
+    return ArticlePlaces(
+        article=article,
+        site=site,
+        sections=sections,
+        tag_slugs=[tag.slug for tag in article.tags.all()],
+        author_slugs=[
+            credit.author.slug for credit in article.authorships.select_related("author")
+        ],
+    )
+
+
+def news_article_paths(places: ArticlePlaces) -> Paths:
+    """News's own pages showing the article: its page, the home page, its sections' pages, its
+    tags' and authors' pages, the authors index and the date archives."""
+    article = places.article
+    listings: set[str] = set()
+    others: set[str] = {path_reverse("news:authors")}
+    own = page_path(article)
+    if own:
+        others.add(own)
+    if places.site is not None:
+        home = page_path(places.site.root_page)
+        if home:
+            listings.add(home)
+    for section in places.sections:
         path = page_path(section)
         if path:
             listings.add(path)
-        if site is not None and section.url_path.startswith(root_path):
-            others |= feed_paths("section", section.url_path[len(root_path) :].strip("/"))
-
-    for tag in article.tags.all():
-        listings.add(_reverse("news:tag", slug=tag.slug))
-        others |= feed_paths("tag", tag.slug)
-
-    others.add(_reverse("news:authors"))
-    for credit in article.authorships.select_related("author"):
-        listings.add(_reverse("news:author", slug=credit.author.slug))
-        others |= feed_paths("author", credit.author.slug)
-
+    listings.update(path_reverse("news:tag", slug=slug) for slug in places.tag_slugs)
+    listings.update(path_reverse("news:author", slug=slug) for slug in places.author_slugs)
     for moment in [article.first_published_at, *neighbour_moments(article)]:
         if moment is not None:
             listings |= archive_paths(moment)
-
-    if article.pk:
-        others.add(_reverse("comments:feed"))
-        others.add(_reverse("comments:article_feed", article_id=article.pk))
-    return localized(listings | others), localized(listings)
+    return listings | others, listings
 
 
-def article_purge(article: ArticlePage, *, before: tuple[set, set] | None = None) -> None:
+def news_all_paths() -> Paths:
+    """Every public page of the site (articles and other pages), tag, author and archive."""
+    listings: set[str] = set()
+    paths: set[str] = {path_reverse("news:authors")}
+    article_type = ContentType.objects.get_for_model(ArticlePage)
+    for page in Page.objects.live().public().iterator(chunk_size=2000):
+        path = page_path(page)
+        if path:
+            (paths if page.content_type_id == article_type.pk else listings).add(path)
+    listings.update(path_reverse("news:tag", slug=slug) for slug in tag_slugs_used())
+    listings.update(path_reverse("news:author", slug=slug) for slug in author_slugs_all())
+    for day in ArticlePage.objects.visible().datetimes("first_published_at", "day"):
+        listings |= archive_paths(day)
+    return paths | listings, listings
+
+
+def article_paths(article: ArticlePage) -> Paths:
+    """(every path showing the article, the listing paths among them), as stored now, in
+    every language."""
+    places = article_places(article)
+    paths, listings = news_article_paths(places)
+    for entry in _registry:
+        more, more_listings = entry.article_paths(places)
+        paths, listings = paths | more, listings | more_listings
+    return localized(paths | listings), localized(listings)
+
+
+def article_purge(article: ArticlePage, *, before: Paths | None = None) -> None:
     """Purge every address showing `article` now (and, if given, before the change)."""
     paths, listings = article_paths(article)
     if before:
@@ -137,24 +208,12 @@ def articles_purge(articles) -> None:
         article_purge(article)
 
 
-def site_paths_all() -> tuple[set[str], set[str]]:
+def site_paths_all() -> Paths:
     """Every public address of the site, for purging a whole CDN."""
-    listings: set[str] = set()
-    paths: set[str] = set(feed_paths()) | sitemap_paths() | {_reverse("news:authors")}
-    article_type = ContentType.objects.get_for_model(ArticlePage)
-    for page in Page.objects.live().public().iterator(chunk_size=2000):
-        path = page_path(page)
-        if path:
-            (paths if page.content_type_id == article_type.pk else listings).add(path)
-    tags = Tag.objects.filter(news_articletag_items__isnull=False).distinct()
-    for slug in tags.values_list("slug", flat=True):
-        listings.add(_reverse("news:tag", slug=slug))
-        paths |= feed_paths("tag", slug)
-    for slug in Author.objects.values_list("slug", flat=True):
-        listings.add(_reverse("news:author", slug=slug))
-        paths |= feed_paths("author", slug)
-    for day in ArticlePage.objects.live().public().datetimes("first_published_at", "day"):
-        listings |= archive_paths(day)
+    paths, listings = news_all_paths()
+    for entry in _registry:
+        more, more_listings = entry.all_paths()
+        paths, listings = paths | more, listings | more_listings
     return localized(paths | listings), localized(listings)
 
 

@@ -3,7 +3,7 @@ however many articles, tags or authors it shows."""
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.core.paginator import EmptyPage, InvalidPage, Paginator
 from django.core.paginator import Page as PaginatorPage
@@ -11,6 +11,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -56,11 +57,25 @@ def sections_attach(articles: Iterable[ArticlePage]) -> list[ArticlePage]:
     return articles
 
 
-def cards_attach(articles: Iterable[ArticlePage]) -> list[ArticlePage]:
-    """Set what a card shows beyond the article itself: its section and its comment count."""
-    from kabar.comments.selectors import comment_counts_attach
+# What apps above news add to every card (the comments app: each article's comment count).
+# Each is a function that sets attributes on a list of articles in a fixed number of queries,
+# registered from its app's AppConfig.ready(); news itself never imports those apps.
+_card_extras: list[Callable[[list[ArticlePage]], object]] = []
 
-    return comment_counts_attach(sections_attach(articles))
+
+def card_extra_register(attach: Callable[[list[ArticlePage]], object]) -> None:
+    """Have `attach(articles)` run on the articles of every listing of cards."""
+    if attach not in _card_extras:
+        _card_extras.append(attach)
+
+
+def cards_attach(articles: Iterable[ArticlePage]) -> list[ArticlePage]:
+    """Set what a card shows beyond the article itself: its section, and what other apps add
+    through `card_extra_register` (the comment count)."""
+    articles = sections_attach(articles)
+    for attach in _card_extras:
+        attach(articles)
+    return articles
 
 
 def paginate(
@@ -79,14 +94,6 @@ def paginate(
     return page
 
 
-def articles_live(root: Page | None = None) -> QuerySet:
-    """Live public articles, newest first, optionally only those under `root`."""
-    qs = ArticlePage.objects.published()
-    if root is not None:
-        qs = qs.descendant_of(root)
-    return qs
-
-
 def sections_under(page: Page) -> list[SectionPage]:
     """The live public sections directly under `page`, in tree order.
 
@@ -101,7 +108,7 @@ def sections_under(page: Page) -> list[SectionPage]:
 
 def home_page_context(*, home: HomePage) -> dict:
     """Lead story, top stories, latest news and a block per top-level section."""
-    newest = article_cards(articles_live(home))
+    newest = article_cards(ArticlePage.objects.visible().descendant_of(home))
     chosen_ids = []
     if home.lead_story_id:
         chosen_ids.append(home.lead_story_id)
@@ -133,7 +140,7 @@ def section_blocks(*, sections: list[Page], root: Page) -> dict[str, list[Articl
     """
     if not sections:
         return {}
-    live = articles_live(root)
+    live = ArticlePage.objects.visible().descendant_of(root)
     ids = []
     for section in sections:
         newest = live.filter(path__startswith=section.path, depth__gt=section.depth)
@@ -147,7 +154,7 @@ def section_blocks(*, sections: list[Page], root: Page) -> dict[str, list[Articl
 
 
 def section_page_context(*, section: SectionPage, request) -> dict:
-    qs = article_cards(ArticlePage.objects.published().in_section(section))
+    qs = article_cards(ArticlePage.objects.visible().in_section(section))
     return {
         "articles": paginate(request, qs),
         "subsections": sections_under(section),
@@ -156,12 +163,12 @@ def section_page_context(*, section: SectionPage, request) -> dict:
 
 def articles_for_tag(*, root: Page, slug: str):
     """The tag with `slug` and its live articles; a tag no live article uses is a 404."""
-    from taggit.models import Tag
-
     tag = Tag.objects.filter(slug=slug).first()
     if tag is None:
         raise Http404(_("No such tag."))
-    qs = article_cards(articles_live(root).filter(tagged_items__tag=tag))
+    qs = article_cards(
+        ArticlePage.objects.visible().descendant_of(root).filter(tagged_items__tag=tag)
+    )
     return tag, qs
 
 
@@ -171,13 +178,15 @@ def articles_for_author(*, root: Page, slug: str):
         raise Http404(_("No such author."))
     # A subquery rather than a join keeps each article once when an author has two roles.
     ids = ArticleAuthor.objects.filter(author=author).values("article")
-    qs = article_cards(articles_live(root).filter(pk__in=ids))
+    qs = article_cards(ArticlePage.objects.visible().descendant_of(root).filter(pk__in=ids))
     return author, qs
 
 
 def authors_with_articles(*, root: Page) -> QuerySet:
     """Authors credited on at least one live article under `root`."""
-    ids = ArticleAuthor.objects.filter(article__in=articles_live(root)).values("author")
+    ids = ArticleAuthor.objects.filter(
+        article__in=ArticlePage.objects.visible().descendant_of(root)
+    ).values("author")
     photos = get_image_model().objects.prefetch_renditions(*AUTHOR_PHOTO_RENDITIONS)
     return Author.objects.filter(pk__in=ids).prefetch_related(Prefetch("photo", queryset=photos))
 
@@ -205,7 +214,11 @@ def archive_range(year: int, month: int | None = None, day: int | None = None):
 
 def articles_for_archive(*, root: Page, year: int, month=None, day=None):
     start, end, first_day = archive_range(year, month, day)
-    qs = articles_live(root).filter(first_published_at__gte=start, first_published_at__lt=end)
+    qs = (
+        ArticlePage.objects.visible()
+        .descendant_of(root)
+        .filter(first_published_at__gte=start, first_published_at__lt=end)
+    )
     return first_day, article_cards(qs)
 
 
@@ -221,7 +234,7 @@ def moments_around(articles: QuerySet, *, before, since) -> tuple:
 def archive_neighbours(*, root: Page, year: int, month=None, day=None) -> dict:
     """The nearest earlier and later moments with articles, and the sub-periods that have any."""
     start, end, _first_day = archive_range(year, month, day)
-    live = articles_live(root)
+    live = ArticlePage.objects.visible().descendant_of(root)
     earlier, later = moments_around(live, before=start, since=end)
     parts = []
     if day is None:

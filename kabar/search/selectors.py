@@ -14,7 +14,7 @@ from wagtail.search.query import Or, PlainText, SearchQuery
 from wagtail.search.utils import normalise_query_string
 
 from kabar.news.models import ArticlePage, SectionPage
-from kabar.news.selectors import article_cards, articles_live, cards_attach
+from kabar.news.selectors import article_cards, cards_attach
 
 from .analysis import QueryTerms, query_terms
 from .highlight import article_snippet, text_highlight
@@ -62,8 +62,9 @@ def articles_searchable(
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
 ) -> QuerySet:
-    """Live public articles under `root`, narrowed to a section and a local-date range."""
-    qs = ArticlePage.objects.live().public().descendant_of(root)
+    """Visible articles under `root`, narrowed to a section and a local-date range; unordered,
+    since the search backend orders the matches (by relevance, or as the caller asks)."""
+    qs = ArticlePage.objects.visible().descendant_of(root).order_by()
     if section is not None:
         # Only filters on indexed fields (FilterField) reach a search backend, and an
         # OpenSearch backend cannot run a subquery: hence ids, not ArticlePage.in_section().
@@ -181,5 +182,7 @@ def search_suggestions(
             if count:
                 single.append((word, count))
         suggestions["single_words"] = single
-    suggestions["latest"] = cards_attach(article_cards(articles_live(root))[:LATEST_COUNT])
+    suggestions["latest"] = cards_attach(
+        article_cards(ArticlePage.objects.visible().descendant_of(root))[:LATEST_COUNT]
+    )
     return suggestions

@@ -3,9 +3,7 @@
 import datetime
 import hashlib
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
 
-from django.conf import settings
 from django.db.models import Max, OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404
 from django.urls import reverse
@@ -14,7 +12,9 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Site
 
+from kabar.core.addresses import absolute_url, page_url
 from kabar.core.models import SiteSettings
+from kabar.core.sites import site_get
 from kabar.news.models import ArticleAuthor, ArticlePage, ArticleTag, Author, SectionPage
 from kabar.news.selectors import sections_attach
 
@@ -23,60 +23,6 @@ from .models import FeedSettings
 NEWS_SITEMAP_WINDOW = datetime.timedelta(hours=48)
 # Google News reads at most 1,000 URLs from one news sitemap.
 NEWS_SITEMAP_LIMIT = 1000
-
-
-def site_get(request) -> Site:
-    """The Wagtail site serving this request; a host with no site is a 404."""
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404(_("No site is configured for this address."))
-    return site
-
-
-def site_origin(request) -> str:
-    """The scheme and host absolute URLs start with: SITE_URL's when set, else the request's.
-
-    Wagtail's Site records often keep an internal host name ("localhost"); without SITE_URL
-    the request's host, the one ALLOWED_HOSTS let through, is the best guess. Behind a proxy
-    or a CDN only SITE_URL names the address readers and search engines should use.
-    """
-    if configured := settings.SITE_URL:
-        parts = urlsplit(configured)
-        return f"{parts.scheme}://{parts.netloc}"
-    return f"{request.scheme}://{request.get_host()}"
-
-
-def absolute_url(request, url: str | None) -> str:
-    """`url` made absolute on the site's public address (see `site_origin`)."""
-    if not url:
-        return ""
-    if not settings.SITE_URL:
-        return request.build_absolute_uri(url)
-    # Resolved against the page asked for, as build_absolute_uri() resolves relative URLs.
-    return urljoin(site_origin(request) + request.path, url)
-
-
-def page_url(request, page) -> str:
-    """The page's absolute address on the site's public address."""
-    return absolute_url(request, page.get_url(request))
-
-
-def url_rebase(request, url: str, *, site: Site | None = None) -> str:
-    """An absolute URL built on the Wagtail Site's root or the request's host, moved to the
-    site's public address; other URLs (a CDN's, another site's) stay as they are."""
-    origins = [f"{request.scheme}://{request.get_host()}"]
-    if site is not None:
-        origins.insert(0, site.root_url)
-    for origin in origins:
-        rest = url.removeprefix(origin)
-        if rest != url and (not rest or rest[0] in "/?#"):
-            return absolute_url(request, rest if rest.startswith("/") else f"/{rest}")
-    return url
-
-
-def articles_published(site: Site) -> QuerySet:
-    """The site's live, public articles, newest first."""
-    return ArticlePage.objects.published().descendant_of(site.root_page)
 
 
 @dataclass
@@ -100,7 +46,7 @@ def feed_scope_get(*, request, kind: str = "site", key: str = "") -> FeedScope:
     site = site_get(request)
     site_settings = SiteSettings.for_request(request)
     site_name = site_settings.site_name
-    articles = articles_published(site)
+    articles = ArticlePage.objects.visible().descendant_of(site.root_page)
     scope = {
         "kind": kind,
         "key": key,
@@ -203,8 +149,7 @@ def sitemap_pages(site: Site, page_types: tuple, exclude: bool = False) -> Query
     return (
         pages.annotate(
             newest_article=Subquery(
-                ArticlePage.objects.live()
-                .public()
+                ArticlePage.objects.visible()
                 .filter(path__startswith=OuterRef("path"), depth__gt=OuterRef("depth"))
                 .order_by("-last_published_at")
                 .values("last_published_at")[:1]
@@ -219,7 +164,8 @@ def sitemap_pages(site: Site, page_types: tuple, exclude: bool = False) -> Query
 def sitemap_articles(site: Site) -> QuerySet:
     """The site's live articles for the sitemap, oldest first so earlier pages stay stable."""
     return (
-        articles_published(site)
+        ArticlePage.objects.visible()
+        .descendant_of(site.root_page)
         .order_by("pk")
         .defer_streamfields()
         .select_related("featured_image")
@@ -229,7 +175,11 @@ def sitemap_articles(site: Site) -> QuerySet:
 def sitemap_tags(site: Site) -> QuerySet:
     """Slugs of tags on live articles, each with its newest article's publish time."""
     return (
-        ArticleTag.objects.filter(content_object__in=articles_published(site).values("pk"))
+        ArticleTag.objects.filter(
+            content_object__in=ArticlePage.objects.visible()
+            .descendant_of(site.root_page)
+            .values("pk")
+        )
         .values("tag__slug")
         .annotate(lastmod=Max("content_object__last_published_at"))
         .order_by("tag__slug")
@@ -239,7 +189,9 @@ def sitemap_tags(site: Site) -> QuerySet:
 def sitemap_authors(site: Site) -> QuerySet:
     """Slugs of authors credited on live articles, each with their newest article's time."""
     return (
-        ArticleAuthor.objects.filter(article__in=articles_published(site).values("pk"))
+        ArticleAuthor.objects.filter(
+            article__in=ArticlePage.objects.visible().descendant_of(site.root_page).values("pk")
+        )
         .values("author__slug")
         .annotate(lastmod=Max("article__last_published_at"))
         .order_by("author__slug")
@@ -250,7 +202,8 @@ def news_sitemap_articles(site: Site) -> QuerySet:
     """Live articles first published in the last 48 hours, newest first."""
     since = timezone.now() - NEWS_SITEMAP_WINDOW
     return (
-        articles_published(site)
+        ArticlePage.objects.visible()
+        .descendant_of(site.root_page)
         .filter(first_published_at__gte=since)
         .defer_streamfields()
         .prefetch_related(

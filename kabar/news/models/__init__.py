@@ -1,5 +1,12 @@
 from .authors import ArticleAuthor, Author
-from .pages import ArticlePage, ArticleTag, HomePage, HomeTopStory, SectionPage
+from .pages import (
+    ArticlePage,
+    ArticleTag,
+    HomePage,
+    HomeTopStory,
+    SectionPage,
+    page_context_register,
+)
 from .standard import StandardPage
 
 __all__ = [
@@ -11,4 +18,5 @@ __all__ = [
     "HomeTopStory",
     "SectionPage",
     "StandardPage",
+    "page_context_register",
 ]

@@ -1,5 +1,6 @@
 import math
 import re
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -36,9 +37,35 @@ RESERVED_SLUGS = {
 }
 
 
+# What a page shows besides its own fields (the front page's stories, a section's listing, an
+# article's byline) is read in kabar.news.selectors, which imports these models. NewsConfig.ready()
+# registers each page type's reader here once both are loaded, so the models never import the
+# selectors and the two modules do not hold each other up.
+PageContextReader = Callable[..., dict]
+_context_readers: dict[type, PageContextReader] = {}
+
+
+def page_context_register(page_class: type, reader: PageContextReader) -> None:
+    """Have `reader(page=..., request=...)` add to the template context of `page_class`."""
+    _context_readers[page_class] = reader
+
+
+def page_context_read(page, request) -> dict:
+    """What the reader registered for the page's type (or the nearest base type) adds."""
+    for cls in type(page).__mro__:
+        if cls in _context_readers:
+            return _context_readers[cls](page=page, request=request)
+    return {}
+
+
 class ArticleQuerySet(PageQuerySet):
-    def published(self):
-        """Live, publicly viewable articles, newest first."""
+    def visible(self):
+        """The articles readers may see, newest first: live, and public, which also leaves out
+        every article under a section behind a password, login or group restriction.
+
+        The one definition of a visible article: every listing, feed, sitemap, search and
+        comment view starts from it, so a new condition (withdrawn, embargoed) goes here.
+        """
         return self.live().public().order_by("-first_published_at", "-pk")
 
     def in_section(self, section: "SectionPage"):
@@ -81,10 +108,8 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from kabar.news.selectors import home_page_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_context(home=self))
+        context.update(page_context_read(self, request))
         return context
 
 
@@ -121,10 +146,8 @@ class SectionPage(BasePage):
             raise ValidationError({"slug": _("This address is reserved; choose another slug.")})
 
     def get_context(self, request, *args, **kwargs):
-        from kabar.news.selectors import section_page_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(section_page_context(section=self, request=request))
+        context.update(page_context_read(self, request))
         return context
 
 
@@ -221,10 +244,8 @@ class ArticlePage(BasePage):
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from kabar.news.selectors import article_page_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(article_page_context(article=self))
+        context.update(page_context_read(self, request))
         return context
 
     @property
