@@ -72,9 +72,11 @@ format: uv-ensure ## Fix what ruff can and format the code
 	$(UV) run ruff check --fix .
 	$(UV) run ruff format .
 
-check: uv-ensure ## Django's system checks, and no model change without a migration
+# lint-imports checks the layer contract in pyproject.toml ([tool.importlinter]).
+check: uv-ensure ## Django's system checks, no model change without a migration, the layers
 	$(UV) run python manage.py check
 	$(UV) run python manage.py makemigrations --check --dry-run
+	$(UV) run --no-sync lint-imports
 
 # Each app with its own locale/ keeps its own catalogue; the project's covers the rest.
 LOCALE_APPS := comments ingest search seo

@@ -1,4 +1,5 @@
-"""The comment form on a page served from the page cache, without JavaScript."""
+"""Comments on pages served from the page cache: the form without JavaScript, and every page
+showing a comment or a count purged when one is approved."""
 
 import re
 
@@ -57,3 +58,34 @@ def test_a_reader_comments_from_a_cached_page_and_sees_it_once_approved(
     shown = other.get(article.url)
     assert shown["X-Cache"] == "MISS"
     assert "Semoga warga segera dievakuasi." in shown.content.decode()
+
+
+def test_approving_a_comment_shows_it_on_the_article_the_counts_and_the_feeds(
+    client, article, section, rules, editor, django_capture_on_commit_callbacks
+):
+    pages = [
+        article.url,
+        "/",
+        section.url,
+        "/komentar/feed/",
+        f"/komentar/artikel/{article.pk}/feed/",
+    ]
+    for url in pages:
+        client.get(url)
+        assert client.get(url)["X-Cache"] == "HIT", url
+    comment = ReaderComment.objects.create(
+        article=article,
+        author_name="Sari",
+        author_email="sari@example.id",
+        body="Semoga cepat surut.",
+        status=ReaderComment.Status.PENDING,
+    )
+    assert b"Semoga cepat surut." not in client.get(article.url).content
+    home_before = client.get("/").content
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_approve(comment=comment, moderator=editor)
+    assert b"Semoga cepat surut." in client.get(article.url).content
+    assert client.get("/").content != home_before  # the card's comment count
+    assert b"1 komentar" in client.get(section.url).content
+    for feed in pages[3:]:
+        assert b"Semoga cepat surut." in client.get(feed).content, feed

@@ -6,8 +6,6 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from kabar.comments.models import CommentSettings, ReaderComment
-from kabar.comments.services import comment_approve
 from kabar.core.models import SiteSettings
 from kabar.news.models import ArticlePage
 from kabar.news.tests.factories import ArticlePageFactory, AuthorFactory, SectionPageFactory
@@ -182,26 +180,6 @@ def test_scheduled_publishing_purges_too(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("publish_scheduled", verbosity=0)
     assert b"Berita terjadwal" in client.get("/").content
-
-
-def test_approving_a_comment_shows_it_on_the_article_and_the_counts(
-    client, section, story, editor, django_capture_on_commit_callbacks
-):
-    CommentSettings.objects.get_or_create(site=story.get_site())
-    warm(client, story.url, "/", section.url)
-    comment = ReaderComment.objects.create(
-        article=story,
-        author_name="Sari",
-        author_email="sari@example.id",
-        body="Semoga cepat surut.",
-        status=ReaderComment.Status.PENDING,
-    )
-    assert b"Semoga cepat surut." not in client.get(story.url).content
-    home_before = client.get("/").content
-    with django_capture_on_commit_callbacks(execute=True):
-        comment_approve(comment=comment, moderator=editor)
-    assert b"Semoga cepat surut." in client.get(story.url).content
-    assert client.get("/").content != home_before  # the card's comment count
 
 
 def test_changing_site_settings_purges_every_page(

@@ -1,5 +1,6 @@
-"""A realistic newsroom for page-weight and image tests: a long, illustrated, commented article
-on a front page full of illustrated cards, with a logo, a menu and social links."""
+"""A realistic newsroom for page-weight and image tests: a long, illustrated article on a front
+page full of illustrated cards, with a logo, a menu and social links. The page-weight test
+(kabar/comments/tests/test_page_weight.py) adds the comments a lively article gathers."""
 
 import datetime
 
@@ -8,7 +9,6 @@ from django.core.cache import caches
 from django.utils import timezone
 from wagtail.models import Site
 
-from kabar.comments.models import ReaderComment
 from kabar.core.models import MenuItem, SiteSettings, SocialLink
 from kabar.news.demo.content.luar_negeri import ARTICLES as WORLD_ARTICLES
 from kabar.news.demo.seed import seed_page_load
@@ -158,34 +158,4 @@ def realistic_newsroom(home, section):
     article.save()
     home.lead_story = article
     home.save()
-    comments_add(article)
     return article
-
-
-def comments_add(article) -> None:
-    """Six approved comments, two of them replies, as a lively article gathers."""
-    texts = [
-        "Semoga semua pihak bisa menahan diri dan perdamaian segera tercapai.",
-        "Beritanya lengkap, terima kasih atas liputannya.",
-        "Apakah ada tanggapan resmi dari Kementerian Luar Negeri Indonesia?",
-        "Situasinya makin rumit, perlu peran aktif negara-negara ASEAN.",
-    ]
-    first = None
-    for n, text in enumerate(texts):
-        comment = ReaderComment.objects.create(
-            article=article,
-            author_name=f"Pembaca {n}",
-            author_email=f"pembaca{n}@example.id",
-            body=text,
-            status=ReaderComment.Status.APPROVED,
-        )
-        first = first or comment
-    for n, text in enumerate(("Setuju sekali.", "Belum ada, kita tunggu saja.")):
-        ReaderComment.objects.create(
-            article=article,
-            parent=first,
-            author_name=f"Penjawab {n}",
-            author_email=f"penjawab{n}@example.id",
-            body=text,
-            status=ReaderComment.Status.APPROVED,
-        )

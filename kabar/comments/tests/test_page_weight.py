@@ -10,7 +10,8 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from lxml import html as lxml_html
 
-from .newsroom import realistic_newsroom
+from kabar.comments.models import ReaderComment
+from kabar.news.tests.newsroom import realistic_newsroom
 
 BUDGET_BYTES = 60 * 1000
 # nginx's gzip_comp_level default is 1 and WhiteNoise uses 9; 6 is the usual middle ground.
@@ -24,7 +25,38 @@ CSS_EXTERNAL = re.compile(r"@import|url\(\s*['\"]?(?:https?:)?//", re.I)
 
 @pytest.fixture
 def article(home, section):
-    return realistic_newsroom(home, section)
+    article = realistic_newsroom(home, section)
+    comments_add(article)
+    return article
+
+
+def comments_add(article) -> None:
+    """Six approved comments, two of them replies, as a lively article gathers."""
+    texts = [
+        "Semoga semua pihak bisa menahan diri dan perdamaian segera tercapai.",
+        "Beritanya lengkap, terima kasih atas liputannya.",
+        "Apakah ada tanggapan resmi dari Kementerian Luar Negeri Indonesia?",
+        "Situasinya makin rumit, perlu peran aktif negara-negara ASEAN.",
+    ]
+    first = None
+    for n, text in enumerate(texts):
+        comment = ReaderComment.objects.create(
+            article=article,
+            author_name=f"Pembaca {n}",
+            author_email=f"pembaca{n}@example.id",
+            body=text,
+            status=ReaderComment.Status.APPROVED,
+        )
+        first = first or comment
+    for n, text in enumerate(("Setuju sekali.", "Belum ada, kita tunggu saja.")):
+        ReaderComment.objects.create(
+            article=article,
+            parent=first,
+            author_name=f"Penjawab {n}",
+            author_email=f"penjawab{n}@example.id",
+            body=text,
+            status=ReaderComment.Status.APPROVED,
+        )
 
 
 def gzipped_size(data: bytes) -> int:
