@@ -25,6 +25,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published
 
+from kabar.news.models import ArticlePage
 from kabar.search.signals import article_published
 
 CHUNK = 500
@@ -205,8 +206,6 @@ def _receivers_swap() -> None:
             post_delete.connect(_reference_delete_receiver, sender=model, weak=False)
             _swapped.append((post_save, None, _reference_tracking_receiver, model))
             _swapped.append((post_delete, None, _reference_delete_receiver, model))
-        from kabar.news.models import ArticlePage
-
         if page_published.disconnect(article_published, sender=ArticlePage):
             stand_in = _noting_publish_receiver(article_published)
             page_published.connect(stand_in, sender=ArticlePage, weak=False)

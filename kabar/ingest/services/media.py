@@ -10,8 +10,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
+from kabar.ingest.models import WordPressItem
 from kabar.ingest.wxr.content import upload_path
 from kabar.ingest.wxr.parse import WxrItem
+from kabar.ingest.wxr.permalinks import site_relative
 
 from .redirects import redirect_upsert
 from .run import ImportRun, checksum_of
@@ -141,8 +143,6 @@ def attachment_upsert(*, run: ImportRun, item: WxrItem) -> None:
 
 def attachment_page_redirect(*, run: ImportRun, item: WxrItem) -> None:
     """The attachment's own page now leads to its post, or to the file if it has none."""
-    from kabar.ingest.wxr.permalinks import site_relative
-
     record = run.record("attachment", item.id)
     image = record.target if record else None
     if image is None or not item.link:
@@ -161,8 +161,6 @@ def attachment_page_redirect(*, run: ImportRun, item: WxrItem) -> None:
 
 def attachment_image(*, run: ImportRun, wp_id: int | None = None, src: str = ""):
     """The imported image for an attachment ID or an uploads URL, or None."""
-    from kabar.ingest.models import WordPressItem
-
     records = WordPressItem.objects.filter(site_url=run.site_url, kind="attachment")
     record = records.filter(wp_id=str(wp_id)).first() if wp_id else None
     if record is None and src:
