@@ -223,3 +223,13 @@ def test_without_redis_the_page_cache_is_shared_through_files(tmp_path):
         "kabar.settings.base", {"REDIS_URL": "redis://127.0.0.1:6379/0"}, tmp_path, show
     )
     assert json.loads(with_redis.stdout)[0].endswith("RedisCache")
+
+
+def test_production_hsts_reach_is_the_operators_choice(tmp_path):
+    show = "[s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD, s.SILENCED_SYSTEM_CHECKS]"
+    default = settings_import("kabar.settings.production", SECURE_ENV, tmp_path, show)
+    assert json.loads(default.stdout) == [False, False, ["security.W005", "security.W021"]]
+    env = {**SECURE_ENV, "SECURE_HSTS_INCLUDE_SUBDOMAINS": "1", "SECURE_HSTS_PRELOAD": "1"}
+    chosen = settings_import("kabar.settings.production", env, tmp_path, show)
+    # Switched on, nothing about HSTS is silenced any more.
+    assert json.loads(chosen.stdout) == [True, True, []]
