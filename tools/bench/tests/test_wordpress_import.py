@@ -1,14 +1,13 @@
-"""The import benchmark: generated exports, and the figures it reports for them."""
+"""The WordPress import benchmark: generated exports, and the figures it reports for them."""
 
 import io
 import re
 
 import pytest
-from django.core.management import call_command
 
-from kabar.ingest.benchmark import import_benchmark, wxr_generate
 from kabar.ingest.wxr.parse import WxrItem, wxr_read
 from kabar.news.models import ArticlePage
+from tools.bench.wordpress_import import import_benchmark, main, wxr_generate
 
 pytestmark = pytest.mark.django_db
 
@@ -36,17 +35,9 @@ def test_import_benchmark_imports_everything_and_measures_it(home, tmp_path):
     assert all(seconds >= 0 for seconds in result.phase_seconds.values())
 
 
-def test_benchmark_command_reports_reading_and_importing(home):
+def test_benchmark_reports_reading_and_importing(home):
     out = io.StringIO()
-    call_command(
-        "benchmark_wordpress_import",
-        "--posts",
-        "50",
-        "--import",
-        "50",
-        "--in-this-database",
-        stdout=out,
-    )
+    main(["--posts", "50", "--import", "50", "--in-this-database"], stdout=out)
     read, imported = out.getvalue().splitlines()
     assert read.split()[:3] == ["read", "50", "posts"] and "posts/s" in read
     figures = IMPORT_LINE.match(imported)
@@ -59,7 +50,7 @@ def test_benchmark_command_reports_reading_and_importing(home):
 @pytest.mark.slow
 def test_benchmark_imports_into_a_throwaway_database_in_a_child_process(home):
     out = io.StringIO()
-    call_command("benchmark_wordpress_import", "--posts", "5", "--import", "5", stdout=out)
+    main(["--posts", "5", "--import", "5"], stdout=out)
     figures = IMPORT_LINE.search(out.getvalue())
     assert figures is not None, out.getvalue()
     assert figures["created"] == "5" and float(figures["rate"]) > 0
