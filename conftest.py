@@ -1,10 +1,21 @@
-"""Fixtures shared by every app's tests: a site whose root is the Kabar Harapan home page."""
+"""Fixtures shared by every app's tests: a site whose root is the Kabar Harapan home page, its
+stories, staff and a browser.
+
+Factories for the news models live in kabar/news/tests/factories.py. The apps below news (core,
+pagecache) may not import it, so the fixtures here hand the same factories to every app's tests:
+`article_factory(parent=section, title=...)` is `ArticlePageFactory`.
+"""
 
 import pytest
 from wagtail.models import Locale, Page, Site
 
 from kabar.core.services import newsroom_roles_setup, review_workflow_setup
-from kabar.news.tests.factories import HomePageFactory, SectionPageFactory
+from kabar.news.tests.factories import (
+    ArticlePageFactory,
+    AuthorFactory,
+    HomePageFactory,
+    SectionPageFactory,
+)
 
 
 def site_tree_ensure() -> Page:
@@ -73,6 +84,42 @@ def home(db):
 @pytest.fixture
 def section(home):
     return SectionPageFactory(parent=home, title="Luar Negeri", slug="luar-negeri")
+
+
+@pytest.fixture
+def article(section):
+    """A live story in the section, credited to one author: the article most tests need."""
+    return ArticlePageFactory(
+        parent=section,
+        title="Banjir di Jakarta",
+        slug="banjir-di-jakarta",
+        authors=[AuthorFactory()],
+    )
+
+
+@pytest.fixture
+def article_realistic(home, section):
+    """The lead story of a dressed-up site: long body, pictures, bylines, tags, a dozen
+    illustrated neighbours (kabar/news/tests/newsroom.py)."""
+    from kabar.news.tests.newsroom import realistic_newsroom
+
+    return realistic_newsroom(home, section)
+
+
+@pytest.fixture
+def article_factory(db):
+    """ArticlePageFactory: `article_factory(parent=section, tags=[...], authors=[...])`."""
+    return ArticlePageFactory
+
+
+@pytest.fixture
+def author_factory(db):
+    return AuthorFactory
+
+
+@pytest.fixture
+def section_factory(db):
+    return SectionPageFactory
 
 
 # Newsroom staff: one user per role, made through the groups the post_migrate hook sets up.

@@ -1,4 +1,7 @@
-"""Fixtures for the comment tests: an article, clean rate-limit counters and form data."""
+"""Fixtures for the comment tests: clean rate-limit counters, comment settings and form data.
+
+The article commented on is the root conftest.py's `article`.
+"""
 
 import time
 
@@ -10,7 +13,6 @@ from django.utils import translation
 
 from kabar.comments.forms import TIMESTAMP_SALT
 from kabar.comments.models import CommentSettings
-from kabar.news.tests.factories import ArticlePageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -21,11 +23,6 @@ def _fresh_state():
     yield
     cache.clear()
     translation.activate(settings.LANGUAGE_CODE)
-
-
-@pytest.fixture
-def article(section):
-    return ArticlePageFactory(parent=section, title="Banjir di Jakarta", slug="banjir-di-jakarta")
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from playwright.sync_api import expect
 
 from kabar.comments import services
 from kabar.comments.models import CommentSettings, ReaderComment
-from kabar.news.tests.factories import ArticlePageFactory
 
 from .test_text import XSS_PAYLOADS
 
@@ -21,17 +20,12 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def live_article(section):
-    return ArticlePageFactory(parent=section, title="Banjir di Jakarta", slug="banjir-jakarta")
-
-
 @override_settings(COMMENTS_MIN_FILL_SECONDS=0)
 def test_reader_comments_and_replies_in_place(
-    browser_page, live_server, live_article, django_user_model
+    browser_page, live_server, article, django_user_model
 ):
     page = browser_page
-    page.goto(f"{live_server.url}{live_article.url}")
+    page.goto(f"{live_server.url}{article.url}")
     # comments.js swaps in the live section, which carries the reader's own CSRF token.
     page.wait_for_selector(".comment-form input[name=csrfmiddlewaretoken]", state="attached")
     page.fill("textarea[name=body]", "Semoga warga cepat dievakuasi.")
@@ -46,7 +40,7 @@ def test_reader_comments_and_replies_in_place(
     comment = ReaderComment.objects.get()
     services.comment_approve(comment=comment, moderator=moderator)
 
-    page.goto(f"{live_server.url}{live_article.url}")
+    page.goto(f"{live_server.url}{article.url}")
     page.wait_for_selector(".comment-form input[name=csrfmiddlewaretoken]", state="attached")
     page.click(f"#comment-{comment.pk} .comment__reply")
     # The form moves under the comment it answers.
@@ -61,7 +55,7 @@ def test_reader_comments_and_replies_in_place(
     assert "budi@example.id" not in page.content()
 
 
-def test_xss_payloads_never_execute_in_the_browser(browser_page, live_server, live_article):
+def test_xss_payloads_never_execute_in_the_browser(browser_page, live_server, article):
     page = browser_page
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -72,13 +66,13 @@ def test_xss_payloads_never_execute_in_the_browser(browser_page, live_server, li
     ]
     for n, payload in enumerate(payloads):
         ReaderComment.objects.create(
-            article=live_article,
+            article=article,
             author_name=f"Peretas {n} {payload}",
             author_email=f"x{n}@example.id",
             body=payload,
             status=ReaderComment.Status.APPROVED,
         )
-    page.goto(f"{live_server.url}{live_article.url}")
+    page.goto(f"{live_server.url}{article.url}")
     page.wait_for_selector(".comment-form input[name=csrfmiddlewaretoken]", state="attached")
     page.wait_for_timeout(500)
     assert dialogs == []
@@ -99,10 +93,10 @@ def admin_login(page, base_url: str, username: str, password: str) -> None:
 
 @override_settings(COMMENTS_MIN_FILL_SECONDS=0)
 def test_held_comment_appears_after_approval_and_report_reaches_queue(
-    browser_page, live_server, live_article, django_user_model
+    browser_page, live_server, article, django_user_model
 ):
     page, base = browser_page, live_server.url
-    page.goto(f"{base}{live_article.url}")
+    page.goto(f"{base}{article.url}")
     page.wait_for_selector(".comment-form input[name=csrfmiddlewaretoken]", state="attached")
     page.fill("textarea[name=body]", "Tolong perbaiki jalan di kampung kami.")
     page.fill("input[name=name]", "Budi")
@@ -123,7 +117,7 @@ def test_held_comment_appears_after_approval_and_report_reaches_queue(
     assert comment.status == ReaderComment.Status.APPROVED
 
     page.context.clear_cookies()
-    page.goto(f"{base}{live_article.url}")
+    page.goto(f"{base}{article.url}")
     item = page.locator(f"#comment-{comment.pk}")
     expect(item).to_contain_text("Tolong perbaiki jalan")
     expect(item).not_to_contain_text("menunggu moderasi")
@@ -153,11 +147,11 @@ def post_comment(page, body: str, name: str | None = None, email: str | None = N
 
 
 @override_settings(COMMENTS_MIN_FILL_SECONDS=0)
-def test_confirmed_mode_end_to_end(browser_page, live_server, live_article, rules):
+def test_confirmed_mode_end_to_end(browser_page, live_server, article, rules):
     rules.mode, rules.hold_first_comment = CommentSettings.Mode.CONFIRMED, False
     rules.save()
     page, base = browser_page, live_server.url
-    page.goto(f"{base}{live_article.url}")
+    page.goto(f"{base}{article.url}")
     post_comment(page, "Komentar yang perlu dikonfirmasi.", "Budi", "budi@example.id")
     expect(page.locator(".comments__status")).to_contain_text("Periksa email Anda")
 
@@ -179,11 +173,11 @@ def test_confirmed_mode_end_to_end(browser_page, live_server, live_article, rule
 
 
 @override_settings(COMMENTS_MIN_FILL_SECONDS=0)
-def test_registered_mode_end_to_end(browser_page, live_server, live_article, rules):
+def test_registered_mode_end_to_end(browser_page, live_server, article, rules):
     rules.mode, rules.hold_first_comment = CommentSettings.Mode.REGISTERED, False
     rules.save()
     page, base = browser_page, live_server.url
-    page.goto(f"{base}{live_article.url}")
+    page.goto(f"{base}{article.url}")
     page.wait_for_selector(".comment-respond__login")
     assert page.locator("textarea[name=body]").count() == 0
     page.locator(".comment-respond__login a").last.click()
@@ -199,7 +193,7 @@ def test_registered_mode_end_to_end(browser_page, live_server, live_article, rul
         )
     )
 
-    page.goto(f"{base}{live_article.url}")
+    page.goto(f"{base}{article.url}")
     post_comment(page, "Komentar dari pembaca terdaftar.")
     expect(page.locator(".comments__status")).to_contain_text("telah diterbitkan")
     comment = ReaderComment.objects.get()

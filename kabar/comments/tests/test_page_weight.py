@@ -10,8 +10,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from lxml import html as lxml_html
 
-from kabar.comments.models import ReaderComment
-from kabar.news.tests.newsroom import realistic_newsroom
+from .factories import ReaderCommentFactory
 
 BUDGET_BYTES = 60 * 1000
 # nginx's gzip_comp_level default is 1 and WhiteNoise uses 9; 6 is the usual middle ground.
@@ -24,39 +23,33 @@ CSS_EXTERNAL = re.compile(r"@import|url\(\s*['\"]?(?:https?:)?//", re.I)
 
 
 @pytest.fixture
-def article(home, section):
-    article = realistic_newsroom(home, section)
-    comments_add(article)
-    return article
-
-
-def comments_add(article) -> None:
-    """Six approved comments, two of them replies, as a lively article gathers."""
+def article_commented(article_realistic):
+    """The realistic lead story with six approved comments, two of them replies, as a lively
+    article gathers."""
     texts = [
         "Semoga semua pihak bisa menahan diri dan perdamaian segera tercapai.",
         "Beritanya lengkap, terima kasih atas liputannya.",
         "Apakah ada tanggapan resmi dari Kementerian Luar Negeri Indonesia?",
         "Situasinya makin rumit, perlu peran aktif negara-negara ASEAN.",
     ]
-    first = None
-    for n, text in enumerate(texts):
-        comment = ReaderComment.objects.create(
-            article=article,
+    first, *_ = [
+        ReaderCommentFactory(
+            article=article_realistic,
             author_name=f"Pembaca {n}",
             author_email=f"pembaca{n}@example.id",
             body=text,
-            status=ReaderComment.Status.APPROVED,
         )
-        first = first or comment
+        for n, text in enumerate(texts)
+    ]
     for n, text in enumerate(("Setuju sekali.", "Belum ada, kita tunggu saja.")):
-        ReaderComment.objects.create(
-            article=article,
+        ReaderCommentFactory(
+            article=article_realistic,
             parent=first,
             author_name=f"Penjawab {n}",
             author_email=f"penjawab{n}@example.id",
             body=text,
-            status=ReaderComment.Status.APPROVED,
         )
+    return article_realistic
 
 
 def gzipped_size(data: bytes) -> int:
@@ -86,8 +79,10 @@ def static_file_read(url: str) -> bytes:
         return file.read()
 
 
-def test_article_page_html_css_and_js_fit_in_60_kb_gzipped(client, article, record_property):
-    response = client.get(article.url, HTTP_HOST=HOST)
+def test_article_page_html_css_and_js_fit_in_60_kb_gzipped(
+    client, article_commented, record_property
+):
+    response = client.get(article_commented.url, HTTP_HOST=HOST)
     assert response.status_code == 200
     html = response.content
     doc = lxml_html.fromstring(html)
@@ -110,8 +105,8 @@ def test_article_page_html_css_and_js_fit_in_60_kb_gzipped(client, article, reco
     assert any(name.endswith(".js") for name in sizes), report
 
 
-def test_article_page_loads_nothing_render_blocking_from_another_origin(client, article):
-    response = client.get(article.url, HTTP_HOST=HOST)
+def test_article_page_loads_nothing_render_blocking_from_another_origin(client, article_commented):
+    response = client.get(article_commented.url, HTTP_HOST=HOST)
     doc = lxml_html.fromstring(response.content)
 
     for url in asset_urls(doc):

@@ -20,7 +20,8 @@ SITE = "http://127.0.0.1:8081"
 pytestmark = pytest.mark.django_db
 
 
-def article(wp_id: int) -> ArticlePage:
+def imported_post(wp_id: int) -> ArticlePage:
+    """The article the newsroom export's post `wp_id` became."""
     return WordPressItem.objects.get(site_url=SITE, kind="post", wp_id=str(wp_id)).target.specific
 
 
@@ -50,7 +51,7 @@ def test_statuses_map_to_live_draft_scheduled_and_restricted(newsroom):
     drafts = ArticlePage.objects.filter(live=False, go_live_at__isnull=True)
     assert drafts.count() == 4 + 3
     scheduled = ArticlePage.objects.filter(live=False, go_live_at__isnull=False)
-    assert {a.pk for a in scheduled} == {article(277).pk, article(279).pk}
+    assert {a.pk for a in scheduled} == {imported_post(277).pk, imported_post(279).pk}
     assert (
         Revision.page_revisions.filter(
             object_id__in=[str(a.pk) for a in scheduled], approved_go_live_at__isnull=False
@@ -58,15 +59,15 @@ def test_statuses_map_to_live_draft_scheduled_and_restricted(newsroom):
         == 2
     )
     restrictions = {r.page_id: r for r in PageViewRestriction.objects.all()}
-    assert restrictions[article(179).pk].restriction_type == "login"
-    assert restrictions[article(214).pk].restriction_type == "login"
-    assert restrictions[article(196).pk].password == "kabar2025"
+    assert restrictions[imported_post(179).pk].restriction_type == "login"
+    assert restrictions[imported_post(214).pk].restriction_type == "login"
+    assert restrictions[imported_post(196).pk].password == "kabar2025"
     privacy = StandardPage.objects.get(slug="privacy-policy")
     assert not privacy.live
 
 
 def test_posts_keep_dates_authors_sections_tags_and_featured_image(newsroom):
-    post = article(87)
+    post = imported_post(87)
     assert post.first_published_at == datetime.datetime(2025, 8, 26, 4, 1, tzinfo=datetime.UTC)
     assert post.last_published_at == datetime.datetime(2025, 8, 26, 4, 13, tzinfo=datetime.UTC)
     assert [a.author.name for a in post.authorships.all()] == ["Muhammad Syafi’i"]
@@ -74,7 +75,7 @@ def test_posts_keep_dates_authors_sections_tags_and_featured_image(newsroom):
     assert sorted(t.name for t in post.tags.all()) == ["Kopi Nusantara ☕", "UMKM", "pariwisata"]
     assert post.summary.startswith("Jangan lupa membawa botol minum")
     assert post.featured_image.title == "Suasana café di Braga, Bandung"
-    two_sections = article(161)
+    two_sections = imported_post(161)
     assert two_sections.get_parent().slug == "dalam-negeri"
     assert [s.slug for s in two_sections.secondary_sections.all()] == ["jawa-timur"]
     assert ArticlePage.objects.filter(featured_image__isnull=False).count() == 103
@@ -98,15 +99,15 @@ def test_tags_get_clean_slugs(newsroom):
 
 
 def test_body_keeps_images_quotes_embeds_and_reusable_blocks(newsroom):
-    body = article(57).body
+    body = imported_post(57).body
     kinds = [b.block_type for b in body]
     assert "image" in kinds and "quote" in kinds and "embed" in kinds
     quote = next(b.value for b in body if b.block_type == "quote")
     assert quote["attribution"] == "Galih Ginting"
     assert not any("jajak" in str(b.value) or "<script" in str(b.value) for b in body)
-    gallery_images = [b for b in article(44).body if b.block_type == "image"]
+    gallery_images = [b for b in imported_post(44).body if b.block_type == "image"]
     assert len(gallery_images) == 1 + 4
-    assert [b.value.url for b in article(238).body if b.block_type == "embed"] == [
+    assert [b.value.url for b in imported_post(238).body if b.block_type == "embed"] == [
         "https://www.youtube.com/watch?v=yL_p12hJiUd&t=42s"
     ]
     links = " ".join(
@@ -120,7 +121,8 @@ def test_body_keeps_images_quotes_embeds_and_reusable_blocks(newsroom):
 
 def test_sticky_posts_lead_the_home_page(newsroom):
     home = HomePage.objects.get()
-    assert {s.article_id for s in home.top_stories.all()} == {article(246).pk, article(259).pk}
+    sticky = {imported_post(246).pk, imported_post(259).pk}
+    assert {s.article_id for s in home.top_stories.all()} == sticky
     assert home.live and not home.has_unpublished_changes
 
 
@@ -140,7 +142,7 @@ def test_sticky_posts_lead_the_home_page(newsroom):
 def test_old_post_urls_redirect_permanently_to_the_article(newsroom, client, old, wp_id):
     response = client.get(old)
     assert response.status_code == 301
-    assert response["Location"] == article(wp_id).url
+    assert response["Location"] == imported_post(wp_id).url
 
 
 def test_old_category_tag_page_and_upload_urls_redirect(newsroom, client):
@@ -169,7 +171,7 @@ def test_old_category_tag_page_and_upload_urls_redirect(newsroom, client):
 def test_attachment_pages_redirect_to_the_article_they_were_attached_to(newsroom, client, old):
     response = client.get(old)
     assert response.status_code == 301
-    assert response["Location"] == article(44).url
+    assert response["Location"] == imported_post(44).url
 
 
 @pytest.mark.parametrize(
@@ -247,7 +249,7 @@ def test_comments_keep_threads_statuses_and_authors(newsroom):
     assert max(ReaderComment.objects.values_list("depth", flat=True)) == 4
     reply = comment(27)  # 23 ← 24 ← 27 on post 87
     assert reply.parent == comment(24) and reply.parent.parent == comment(23)
-    assert reply.article == article(87) and reply.depth == 3
+    assert reply.article == imported_post(87) and reply.depth == 3
     assert comment(20).parent == comment(19) and comment(19).status == "trash"
     assert comment(19).previous_status == "approved"
     assert comment(24).author_name == "Ahmad 🇮🇩" and comment(24).author_ip == "2001:db8:45::1a"

@@ -1,3 +1,9 @@
+"""factory_boy factories for the news models, shared by every app's tests.
+
+Apps below news (core, pagecache) must not import this module; they get the same factories
+from the root conftest.py's fixtures (`article`, `article_factory`, `author_factory`, ...).
+"""
+
 import datetime
 
 import factory
@@ -44,10 +50,19 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ArticlePage
+        # The hooks below save what they change themselves.
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def authors(obj, create, extracted, **kwargs):
         """`authors=[author, ...]` credits them as writers, in order."""
         if create and extracted:
-            for author in extracted:
-                ArticleAuthor.objects.create(article=obj, author=author)
+            for position, author in enumerate(extracted):
+                ArticleAuthor.objects.create(article=obj, author=author, sort_order=position)
+
+    @factory.post_generation
+    def tags(obj, create, extracted, **kwargs):
+        """`tags=["Banjir", ...]` tags the article and saves it, as the editor's form does."""
+        if create and extracted:
+            obj.tags.add(*extracted)
+            obj.save()

@@ -11,7 +11,7 @@ from wagtail.images import get_image_model
 
 from kabar.news.models import Author
 
-from .newsroom import caches_clear, photo, realistic_newsroom
+from .newsroom import caches_clear, photo
 
 Rendition = get_image_model().get_rendition_model()
 
@@ -21,11 +21,6 @@ def caches_empty():
     caches_clear()
     yield
     caches_clear()
-
-
-@pytest.fixture
-def article(home, section):
-    return realistic_newsroom(home, section)
 
 
 def images_of(client, url) -> list:
@@ -62,8 +57,8 @@ def priority_images(images) -> list:
     return [img for img in images if img.get("fetchpriority") == "high"]
 
 
-def test_article_lead_image_is_fetched_first_and_body_images_lazily(client, article):
-    images = images_of(client, article.url)
+def test_article_lead_image_is_fetched_first_and_body_images_lazily(client, article_realistic):
+    images = images_of(client, article_realistic.url)
     for img in images:
         assert_responsive(img)
     [lead] = priority_images(images)
@@ -75,7 +70,7 @@ def test_article_lead_image_is_fetched_first_and_body_images_lazily(client, arti
     assert logo.get("loading") == "eager" and logo.get("alt")
 
 
-def test_home_page_first_card_is_fetched_first_and_the_rest_lazily(client, article):
+def test_home_page_first_card_is_fetched_first_and_the_rest_lazily(client, article_realistic):
     images = images_of(client, "/")
     for img in images:
         assert_responsive(img)
@@ -87,9 +82,11 @@ def test_home_page_first_card_is_fetched_first_and_the_rest_lazily(client, artic
 
 
 @pytest.mark.parametrize("listing", ["section", "tag", "author"])
-def test_listing_first_card_is_fetched_first_and_the_rest_lazily(client, article, listing):
+def test_listing_first_card_is_fetched_first_and_the_rest_lazily(
+    client, article_realistic, listing
+):
     url = {
-        "section": article.get_parent().url,
+        "section": article_realistic.get_parent().url,
         "tag": "/tag/china/",
         "author": Author.objects.get(name="Desca Lidya Natalia").get_absolute_url(),
     }[listing]

@@ -16,24 +16,23 @@ DAY = datetime.datetime(2024, 10, 29, 3, 0, tzinfo=datetime.UTC)
 serial = itertools.count()
 
 
-def article_make(parent, *, tags=2, authors=2, **fields):
+def article_illustrated(parent, *, tags=2, authors=2, **fields):
     """A published article on DAY with a photo, several credited authors and tags."""
     n = next(serial)
-    article = ArticlePageFactory(
+    return ArticlePageFactory(
         parent=parent,
         title=f"Berita {n}",
         kicker="",
         featured_image=wagtail_factories.ImageFactory(),
         first_published_at=DAY + datetime.timedelta(minutes=n),
+        # Photos are slow to make; one per article is enough to exercise their prefetch.
+        authors=[
+            AuthorFactory(photo=wagtail_factories.ImageFactory() if i == 0 else None)
+            for i in range(authors)
+        ],
+        tags=[*(f"Topik {n}-{i}" for i in range(tags)), "Bersama"],
         **fields,
     )
-    for i in range(authors):
-        # Photos are slow to make; one per article is enough to exercise their prefetch.
-        writer = AuthorFactory(photo=wagtail_factories.ImageFactory() if i == 0 else None)
-        ArticleAuthor.objects.create(article=article, author=writer, sort_order=i)
-    article.tags.add(*[f"Topik {n}-{i}" for i in range(tags)], "Bersama")
-    article.save()
-    return article
 
 
 def query_count(client, url) -> int:
@@ -50,7 +49,11 @@ def newsroom(home, section):
     economy = SectionPageFactory(parent=home, title="Ekonomi", slug="ekonomi")
     # Besides the editors' two picks, one article for "Latest": an empty list would skip its
     # prefetch queries and make the first count look smaller than it is.
-    articles = [article_make(section), article_make(economy), article_make(section)]
+    articles = [
+        article_illustrated(section),
+        article_illustrated(economy),
+        article_illustrated(section),
+    ]
     home.lead_story = articles[0]
     home.save()
     HomeTopStory.objects.create(page=home, article=articles[1], sort_order=0)
@@ -70,8 +73,8 @@ def newsroom_grow(newsroom):
     )
     for parent in [*newsroom["sections"], sports]:
         for _ in range(3):
-            article_make(parent, tags=4, authors=3)
-    HomeTopStory.objects.create(page=home, article=article_make(sports), sort_order=1)
+            article_illustrated(parent, tags=4, authors=3)
+    HomeTopStory.objects.create(page=home, article=article_illustrated(sports), sort_order=1)
 
 
 @pytest.mark.parametrize(
@@ -100,14 +103,14 @@ def test_author_page_query_count_does_not_grow(client, newsroom, section):
     url = author.get_absolute_url()
     before = query_count(client, url)
     for _ in range(5):
-        article = article_make(section, tags=3)
+        article = article_illustrated(section, tags=3)
         ArticleAuthor.objects.create(article=article, author=author, role="editor", sort_order=9)
     assert query_count(client, url) == before
 
 
 def test_article_query_count_does_not_grow_with_its_tags_or_authors(client, newsroom, section):
-    few = article_make(section, tags=1, authors=1)
-    many = article_make(section, tags=8, authors=5)
+    few = article_illustrated(section, tags=1, authors=1)
+    many = article_illustrated(section, tags=8, authors=5)
     many.secondary_sections.add(newsroom["sections"][1])
     few.secondary_sections.add(newsroom["sections"][1])
     many.save()

@@ -9,7 +9,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from kabar.news.models import ArticlePage
-from kabar.news.tests.factories import ArticlePageFactory, AuthorFactory
+from kabar.news.tests.factories import AuthorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,38 +25,28 @@ def admin_datetime(value: datetime.datetime) -> str:
     return timezone.localtime(value).strftime(settings.WAGTAIL_DATETIME_FORMAT)
 
 
-@pytest.fixture
-def article(section):
-    return ArticlePageFactory(
-        parent=section,
-        title="Harga beras naik",
-        slug="harga-beras-naik",
-        authors=[AuthorFactory()],
-    )
-
-
 def test_draft_changes_stay_off_the_public_page(client, editor, article, article_form):
     client.force_login(editor)
 
     client.post(
         edit_url(article),
-        article_form(title="Harga beras turun", slug=article.slug, authors=[], article=article),
+        article_form(title="Banjir di Bogor", slug=article.slug, authors=[], article=article),
     )
 
     article.refresh_from_db()
     assert article.live and article.has_unpublished_changes
     draft = client.get(reverse("wagtailadmin_pages:view_draft", args=(article.pk,)))
-    assert "Harga beras turun" in draft.content.decode()
+    assert "Banjir di Bogor" in draft.content.decode()
     client.logout()
     public = client.get(article.url).content.decode()
-    assert "Harga beras naik" in public and "Harga beras turun" not in public
+    assert "Banjir di Jakarta" in public and "Banjir di Bogor" not in public
 
 
 def test_preview_renders_the_unsaved_article(client, editor, article, article_form):
     client.force_login(editor)
     preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=(article.pk,))
     data = article_form(
-        title="Pratinjau harga beras",
+        title="Pratinjau banjir",
         slug=article.slug,
         authors=[],
         article=article,
@@ -69,8 +59,8 @@ def test_preview_renders_the_unsaved_article(client, editor, article, article_fo
     assert check.json()["is_valid"] is True
     body = preview.content.decode()
     assert preview.status_code == 200
-    assert "Pratinjau harga beras" in body and "Paragraf yang belum disimpan." in body
-    assert ArticlePage.objects.get(pk=article.pk).title == "Harga beras naik"
+    assert "Pratinjau banjir" in body and "Paragraf yang belum disimpan." in body
+    assert ArticlePage.objects.get(pk=article.pk).title == "Banjir di Jakarta"
 
 
 def test_revisions_compare_and_restore(client, editor, article, article_form):
@@ -81,14 +71,14 @@ def test_revisions_compare_and_restore(client, editor, article, article_form):
         edit_url(article),
         {
             **article_form(
-                title="Harga beras melonjak", slug=article.slug, authors=[], article=article
+                title="Banjir di Bekasi", slug=article.slug, authors=[], article=article
             ),
             "action-publish": "Publish",
         },
     )
     article.refresh_from_db()
     second = article.latest_revision
-    assert article.title == "Harga beras melonjak"
+    assert article.title == "Banjir di Bekasi"
 
     compare = client.get(
         reverse("wagtailadmin_pages:revisions_compare", args=(article.pk, first.pk, second.pk))
@@ -99,7 +89,7 @@ def test_revisions_compare_and_restore(client, editor, article, article_form):
         revert_url,
         {
             **article_form(
-                title="Harga beras naik", slug=article.slug, authors=[], article=article
+                title="Banjir di Jakarta", slug=article.slug, authors=[], article=article
             ),
             "action-publish": "Publish",
         },
@@ -107,11 +97,11 @@ def test_revisions_compare_and_restore(client, editor, article, article_form):
 
     assert compare.status_code == 200
     diff = compare.content.decode()
-    assert 'Harga beras <span class="deletion">naik</span><span class="addition">melonjak' in diff
+    assert 'Banjir di <span class="deletion">Jakarta</span><span class="addition">Bekasi' in diff
     assert restore_form.status_code == 200
-    assert 'name="title" value="Harga beras naik"' in restore_form.content.decode()
+    assert 'name="title" value="Banjir di Jakarta"' in restore_form.content.decode()
     article.refresh_from_db()
-    assert article.title == "Harga beras naik"
+    assert article.title == "Banjir di Jakarta"
     assert article.revisions.count() == 3
 
 

@@ -32,22 +32,13 @@ def image(db):
     )
 
 
-def article_make(*, parent, tags=(), **kwargs):
-    """A live article; `tags` are added and saved the way the editor saves them."""
-    article = ArticlePageFactory(parent=parent, **kwargs)
-    if tags:
-        article.tags.add(*tags)
-        article.save()
-    return article
-
-
 @pytest.fixture
 def lead_article(section, image):
     """The seed story: dated, tagged, illustrated and written by two journalists."""
     published = datetime.datetime(
         2024, 10, 30, 10, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=7))
     )
-    return article_make(
+    return ArticlePageFactory(
         parent=section,
         title="China minta semua menahan diri soal pengerahan tentara Korut ke Rusia",
         slug="china-minta-semua-menahan-diri",

@@ -7,10 +7,10 @@ from django.utils.http import http_date
 from lxml import etree
 from wagtail.models import Site
 
-from kabar.news.tests.factories import AuthorFactory, SectionPageFactory
+from kabar.news.tests.factories import ArticlePageFactory, AuthorFactory, SectionPageFactory
 from kabar.seo.models import FeedSettings
 
-from .conftest import FILES, article_make, hours_ago
+from .conftest import FILES, hours_ago
 
 FEEDS = [
     ("seo:rss", {}),
@@ -59,12 +59,14 @@ def test_atom_feeds_are_valid_against_the_rfc_4287_schema(client, lead_article, 
 
 
 def test_feed_lists_live_articles_only_newest_first(client, section):
-    older = article_make(
+    older = ArticlePageFactory(
         parent=section, title="Banjir surut di Jakarta", first_published_at=hours_ago(5)
     )
-    newer = article_make(parent=section, title="Harga beras turun", first_published_at=hours_ago(1))
-    article_make(parent=section, title="Draf yang belum terbit", live=False)
-    gone = article_make(parent=section, title="Berita yang ditarik")
+    newer = ArticlePageFactory(
+        parent=section, title="Harga beras turun", first_published_at=hours_ago(1)
+    )
+    ArticlePageFactory(parent=section, title="Draf yang belum terbit", live=False)
+    gone = ArticlePageFactory(parent=section, title="Berita yang ditarik")
     gone.unpublish()
     for name in ("seo:rss", "seo:atom"):
         _response, parsed = feed_get(client, name)
@@ -129,7 +131,7 @@ def test_feed_guid_stays_the_same_when_the_slug_changes(client, lead_article):
 
 
 def test_feed_gives_summary_or_full_text_as_the_site_setting_says(client, section):
-    article_make(
+    ArticlePageFactory(
         parent=section,
         summary="Ringkasan singkat.",
         body=[("paragraph", '<p>Isi <a href="/luar-negeri/">lengkap</a> berita.</p>')],
@@ -148,14 +150,16 @@ def test_feed_gives_summary_or_full_text_as_the_site_setting_says(client, sectio
 
 
 def test_summary_falls_back_to_the_start_of_the_body(client, section):
-    article_make(parent=section, summary="", body=[("paragraph", "<p>Kalimat pembuka berita.</p>")])
+    ArticlePageFactory(
+        parent=section, summary="", body=[("paragraph", "<p>Kalimat pembuka berita.</p>")]
+    )
     _response, parsed = feed_get(client, "seo:rss")
     assert parsed.entries[0].summary == "Kalimat pembuka berita."
 
 
 def test_feed_item_count_follows_the_site_setting(client, section):
     for n in range(4):
-        article_make(parent=section, first_published_at=hours_ago(n + 1))
+        ArticlePageFactory(parent=section, first_published_at=hours_ago(n + 1))
     feed_settings_set(item_count=3)
     _response, parsed = feed_get(client, "seo:atom")
     assert len(parsed.entries) == 3
@@ -164,13 +168,15 @@ def test_feed_item_count_follows_the_site_setting(client, section):
 def test_section_feed_includes_subsections_and_secondary_listings(client, home, section):
     asia = SectionPageFactory(parent=section, title="Asia", slug="asia")
     economy = SectionPageFactory(parent=home, title="Ekonomi", slug="ekonomi")
-    in_asia = article_make(parent=asia, title="Pemilu di Jepang", first_published_at=hours_ago(2))
-    listed = article_make(
+    in_asia = ArticlePageFactory(
+        parent=asia, title="Pemilu di Jepang", first_published_at=hours_ago(2)
+    )
+    listed = ArticlePageFactory(
         parent=economy, title="Ekspor ke China naik", first_published_at=hours_ago(1)
     )
     listed.secondary_sections.add(section)
     listed.save()
-    article_make(parent=economy, title="Inflasi melandai")
+    ArticlePageFactory(parent=economy, title="Inflasi melandai")
     _response, parsed = feed_get(client, "seo:section_rss", key="luar-negeri")
     assert [e.title for e in parsed.entries] == [listed.title, in_asia.title]
     _response, nested = feed_get(client, "seo:section_atom", key="luar-negeri/asia")
@@ -180,7 +186,7 @@ def test_section_feed_includes_subsections_and_secondary_listings(client, home, 
 
 def test_tag_and_author_feeds_list_only_their_articles(client, section, lead_article):
     other_author = AuthorFactory(name="Sri Haryati")
-    article_make(
+    ArticlePageFactory(
         parent=section, title="Bursa saham menguat", tags=["Ekonomi"], authors=[other_author]
     )
     _response, by_tag = feed_get(client, "seo:tag_rss", key="china")
@@ -219,7 +225,9 @@ def test_feed_answers_304_to_a_reader_with_the_current_copy(client, lead_article
 
 def test_feed_etag_changes_when_an_article_is_published_or_withdrawn(client, section, lead_article):
     etag = client.get(reverse("seo:rss")).headers["ETag"]
-    fresh = article_make(parent=section, title="Berita terbaru", first_published_at=hours_ago(0.5))
+    fresh = ArticlePageFactory(
+        parent=section, title="Berita terbaru", first_published_at=hours_ago(0.5)
+    )
     response = client.get(reverse("seo:rss"), headers={"if-none-match": etag})
     assert response.status_code == 200 and response.headers["ETag"] != etag
     etag = response.headers["ETag"]
@@ -244,13 +252,13 @@ def test_feed_queries_do_not_grow_with_the_number_of_articles(client, section, i
         return len(captured)
 
     for n in range(2):
-        article_make(
+        ArticlePageFactory(
             parent=section, tags=[f"Topik {n}"], featured_image=image, authors=[AuthorFactory()]
         )
     queries_for_feed()  # the first request records the image's file size
     baseline = queries_for_feed()
     for n in range(6):
-        article_make(
+        ArticlePageFactory(
             parent=section,
             tags=[f"Lain {n}", f"Tambahan {n}"],
             featured_image=image,

@@ -9,10 +9,8 @@ from lxml import html as lxml_html
 from wagtail.models import Site
 
 from kabar.core.models import SiteSettings
-from kabar.news.tests.factories import AuthorFactory, SectionPageFactory
+from kabar.news.tests.factories import ArticlePageFactory, AuthorFactory, SectionPageFactory
 from kabar.seo.metadata import page_meta, search_url_template
-
-from .conftest import article_make
 
 NEWS_ARTICLE_REQUIRED = [
     "headline",
@@ -95,7 +93,7 @@ def test_article_carries_a_complete_news_article(client, lead_article):
 
 def test_article_breadcrumbs_run_from_home_through_sections(client, section):
     asia = SectionPageFactory(parent=section, title="Asia", slug="asia")
-    article = article_make(parent=asia, title="Pemilu di Jepang", slug="pemilu-jepang")
+    article = ArticlePageFactory(parent=asia, title="Pemilu di Jepang", slug="pemilu-jepang")
     crumbs = jsonld_objects(head_get(client, article.url))["BreadcrumbList"]["itemListElement"]
     assert [(c["position"], c["name"], c["item"]) for c in crumbs] == [
         (1, "Kabar Harapan", "http://testserver/"),
@@ -155,7 +153,7 @@ def test_english_page_points_canonical_to_the_indonesian_address(client, lead_ar
 def test_description_falls_back_from_search_description_to_summary_to_section(client, section):
     section.description = "Berita dari seluruh dunia."
     section.save_revision().publish()
-    article = article_make(parent=section, summary="", search_description="")
+    article = ArticlePageFactory(parent=section, summary="", search_description="")
     doc = head_get(client, article.url)
     assert meta_content(doc, "description") == ["Berita dari seluruh dunia."]
     article.summary = "Ringkasan."
@@ -213,7 +211,7 @@ def test_feeds_are_announced_on_every_page_and_for_sections_tags_and_authors(
 
 def test_listing_pages_get_canonical_with_their_page_number(client, section):
     for _n in range(14):
-        article_make(parent=section, tags=["Banjir"])
+        ArticlePageFactory(parent=section, tags=["Banjir"])
     doc = head_get(client, "/tag/banjir/?page=2&utm_source=x")
     assert doc.xpath('//head/link[@rel="canonical"]/@href') == [
         "http://testserver/tag/banjir/?page=2"
@@ -223,7 +221,7 @@ def test_listing_pages_get_canonical_with_their_page_number(client, section):
 
 def test_title_cannot_break_out_of_the_json_ld_script(client, section):
     title = '</script><script>alert(1)</script> & "kutip"'
-    article = article_make(parent=section, title=title, slug="serangan")
+    article = ArticlePageFactory(parent=section, title=title, slug="serangan")
     body = client.get(article.url).content.decode()
     head = body[: body.index("</head>")]
     assert "<script>alert(1)" not in head
@@ -248,7 +246,7 @@ def test_publisher_logo_comes_from_site_settings(client, lead_article):
 
 
 def test_article_without_authors_credits_the_newsroom(client, section):
-    article = article_make(parent=section, authors=[])
+    article = ArticlePageFactory(parent=section, authors=[])
     news_article = jsonld_objects(head_get(client, article.url))["NewsArticle"]
     assert news_article["author"] == [news_article["publisher"]]
     assert "image" not in news_article
@@ -256,7 +254,7 @@ def test_article_without_authors_credits_the_newsroom(client, section):
 
 def test_head_costs_the_same_queries_whatever_the_tags_and_authors(section, image):
     def head_queries(count: int) -> int:
-        article = article_make(
+        article = ArticlePageFactory(
             parent=section,
             featured_image=image,
             tags=[f"Topik {count} {n}" for n in range(count)],
@@ -292,7 +290,7 @@ def test_preview_renders_its_head(lead_article):
 
 
 def test_never_published_draft_gets_head_metadata_without_dates(section):
-    draft = article_make(
+    draft = ArticlePageFactory(
         parent=section, live=False, first_published_at=None, last_published_at=None
     )
     meta = page_meta({"request": RequestFactory().get(draft.url), "page": draft})

@@ -9,9 +9,9 @@ from wagtail.models import Site
 
 from kabar.core.models import SiteSettings
 from kabar.news.models import StandardPage
-from kabar.news.tests.factories import AuthorFactory
+from kabar.news.tests.factories import ArticlePageFactory, AuthorFactory
 
-from .conftest import FILES, article_make, hours_ago
+from .conftest import FILES, hours_ago
 
 NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
@@ -48,7 +48,7 @@ def locs(tree, path="sm:url/sm:loc"):
 @pytest.fixture
 def newsroom(section, lead_article):
     """A small site: articles (one draft), an author, a standard page."""
-    article_make(
+    ArticlePageFactory(
         parent=section,
         title="Draf",
         slug="draf",
@@ -56,7 +56,7 @@ def newsroom(section, lead_article):
         tags=["Rahasia"],
         authors=[AuthorFactory(name="Belum Terbit")],
     )
-    article_make(
+    ArticlePageFactory(
         parent=section,
         title="Harga minyak",
         slug="harga-minyak",
@@ -115,7 +115,7 @@ def test_sections_tags_authors_and_pages_sitemaps(client, newsroom, urlset_schem
 
 
 def test_section_and_home_lastmod_follow_their_newest_article(client, newsroom, urlset_schema):
-    fresh = article_make(
+    fresh = ArticlePageFactory(
         parent=newsroom.get_parent(), title="Terbaru", first_published_at=hours_ago(0.1)
     )
     for name in ("sections", "pages"):
@@ -131,7 +131,7 @@ def test_sitemaps_paginate_at_the_configured_size(
 ):
     settings.SEO_SITEMAP_PAGE_SIZE = 2
     for n in range(3):
-        article_make(parent=newsroom.get_parent(), slug=f"tambahan-{n}")
+        ArticlePageFactory(parent=newsroom.get_parent(), slug=f"tambahan-{n}")
     tree = xml_get(client, reverse("seo:sitemap_index"), index_schema)
     article_pages = [loc for loc in locs(tree, "sm:sitemap/sm:loc") if "articles" in loc]
     assert article_pages == [
@@ -166,7 +166,7 @@ def test_sitemap_page_size_never_exceeds_the_protocol_limit(settings):
 )
 def test_bad_sitemap_addresses_are_404(client, section, url):
     # The section has no article yet, so there are no authors either.
-    article_make(parent=section, authors=[])
+    ArticlePageFactory(parent=section, authors=[])
     assert client.get(url).status_code == 404
 
 
@@ -178,7 +178,7 @@ def test_sitemaps_are_cached_until_a_publish_purges_them(
     first = client.get(url)
     assert "public" in first["Cache-Control"] and "s-maxage=600" in first["Cache-Control"]
     assert client.get(url)["X-Cache"] == "HIT"
-    later = article_make(parent=newsroom.get_parent(), slug="sesudah-cache", live=False)
+    later = ArticlePageFactory(parent=newsroom.get_parent(), slug="sesudah-cache", live=False)
     with django_capture_on_commit_callbacks(execute=True):
         later.save_revision().publish()
     assert b"sesudah-cache" in client.get(url).content
@@ -188,16 +188,18 @@ def test_news_sitemap_lists_only_the_last_48_hours_live_articles(client, section
     SiteSettings.objects.update_or_create(
         site=Site.objects.get(), defaults={"site_name": "Kabar Harapan Daring"}
     )
-    recent = article_make(
+    recent = ArticlePageFactory(
         parent=section,
         title="Gempa di Sulawesi",
         slug="gempa",
         first_published_at=hours_ago(2),
         tags=["Gempa", "Sulawesi"],
     )
-    article_make(parent=section, title="Kemarin", slug="kemarin", first_published_at=hours_ago(30))
-    article_make(parent=section, title="Lama", slug="lama", first_published_at=hours_ago(49))
-    article_make(
+    ArticlePageFactory(
+        parent=section, title="Kemarin", slug="kemarin", first_published_at=hours_ago(30)
+    )
+    ArticlePageFactory(parent=section, title="Lama", slug="lama", first_published_at=hours_ago(49))
+    ArticlePageFactory(
         parent=section, title="Draf", slug="draf", live=False, first_published_at=hours_ago(1)
     )
     tree = xml_get(client, reverse("seo:news_sitemap"), urlset_schema)
@@ -242,10 +244,12 @@ def test_sitemap_queries_do_not_grow_with_the_number_of_articles(client, section
 
     urls = [reverse("seo:sitemap", kwargs={"section": s}) for s in SITEMAP_NAMES]
     urls += [reverse("seo:sitemap_index"), reverse("seo:news_sitemap")]
-    article_make(parent=section, featured_image=image, tags=["Satu"], authors=[AuthorFactory()])
+    ArticlePageFactory(
+        parent=section, featured_image=image, tags=["Satu"], authors=[AuthorFactory()]
+    )
     baseline = [queries(url) for url in urls]
     for n in range(5):
-        article_make(
+        ArticlePageFactory(
             parent=section, featured_image=image, tags=[f"Tag {n}"], authors=[AuthorFactory()]
         )
     assert [queries(url) for url in urls] == baseline
