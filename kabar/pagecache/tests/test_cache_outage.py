@@ -82,18 +82,17 @@ def caches_on(settings, own_redis, monkeypatch):
 
 
 def test_pages_keep_answering_while_redis_is_down_and_recover_after(
-    client, section, caches_on, caplog
+    client, section, article_factory, caches_on, caplog
 ):
-    # Any page will do; the root conftest's section is the one this layer may ask for.
-    page = section
-    assert client.get(page.url)["X-Cache"] == "MISS"
-    assert client.get(page.url)["X-Cache"] == "HIT"
+    article = article_factory(parent=section, title="Gempa di Cianjur")
+    assert client.get(article.url)["X-Cache"] == "MISS"
+    assert client.get(article.url)["X-Cache"] == "HIT"
 
     caches_on.stop()
     with caplog.at_level(logging.WARNING, logger=resilient.__name__):
-        answers = [client.get(url) for url in [page.url, "/"] * 15]
+        answers = [client.get(url) for url in [article.url, section.url, "/"] * 10]
     assert {response.status_code for response in answers} == {200}
-    assert b"Luar Negeri" in answers[0].content
+    assert b"Gempa di Cianjur" in answers[0].content
     # One line for the outage, not one per request.
     errors = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert len(errors) == 1 and "Cache unavailable" in errors[0].getMessage()
@@ -101,12 +100,14 @@ def test_pages_keep_answering_while_redis_is_down_and_recover_after(
     caches_on.start()
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger=resilient.__name__):
-        assert client.get(page.url)["X-Cache"] == "MISS"
-        assert client.get(page.url)["X-Cache"] == "HIT"
+        assert client.get(article.url)["X-Cache"] == "MISS"
+        assert client.get(article.url)["X-Cache"] == "HIT"
     assert any("available again" in r.getMessage() for r in caplog.records)
 
 
-def test_an_unwritable_page_cache_folder_leaves_pages_uncached(client, section, settings, tmp_path):
+def test_an_unwritable_page_cache_folder_leaves_pages_uncached(
+    client, section, article_factory, settings, tmp_path
+):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the cache folder should be")
     settings.CACHES = {
@@ -116,7 +117,8 @@ def test_an_unwritable_page_cache_folder_leaves_pages_uncached(client, section, 
             "LOCATION": blocked / "pages",
         },
     }
+    article = article_factory(parent=section, title="Banjir di Bekasi")
     for _ in range(3):
-        response = client.get(section.url)
+        response = client.get(article.url)
         assert response.status_code == 200
-        assert b"Luar Negeri" in response.content
+        assert b"Banjir di Bekasi" in response.content
