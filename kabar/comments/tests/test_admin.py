@@ -3,19 +3,14 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from kabar.comments.models import ReaderComment
+from kabar.comments.tests.factories import ReaderCommentFactory
 
 Status = ReaderComment.Status
 LIST_URL = "wagtailsnippets_comments_readercomment:list"
 
 
 def make(article, body, status=Status.PENDING, **kwargs):
-    defaults = {
-        "author_name": "Budi",
-        "author_email": "budi@example.id",
-        "author_ip": "203.0.113.5",
-    }
-    defaults.update(kwargs)
-    return ReaderComment.objects.create(article=article, body=body, status=status, **defaults)
+    return ReaderCommentFactory(article=article, body=body, status=status, **kwargs)
 
 
 def bulk(admin_client, action, comments):

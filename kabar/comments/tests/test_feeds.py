@@ -1,18 +1,15 @@
 import feedparser
 
 from kabar.comments.models import ReaderComment
+from kabar.comments.tests.factories import ReaderCommentFactory
 from kabar.news.tests.factories import ArticlePageFactory
 
 Status = ReaderComment.Status
 
 
 def make(article, body, status=Status.APPROVED):
-    return ReaderComment.objects.create(
-        article=article,
-        author_name="Budi",
-        author_email="rahasia@example.id",
-        body=body,
-        status=status,
+    return ReaderCommentFactory(
+        article=article, author_email="rahasia@example.id", body=body, status=status
     )
 
 

@@ -7,20 +7,13 @@ from wagtail.models import ModelLogEntry
 
 from kabar.comments import services
 from kabar.comments.models import ReaderComment
+from kabar.comments.tests.factories import ReaderCommentFactory
 
 Status = ReaderComment.Status
 
 
 def make(article, email, body, **kwargs):
-    return ReaderComment.objects.create(
-        article=article,
-        author_name="Budi",
-        author_email=email,
-        body=body,
-        author_ip="203.0.113.5",
-        status=Status.APPROVED,
-        **kwargs,
-    )
+    return ReaderCommentFactory(article=article, author_email=email, body=body, **kwargs)
 
 
 def emailed_link(client, email) -> str:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from kabar.comments import services
 from kabar.comments.models import CommentReport, ReaderComment
 from kabar.comments.selectors import report_clock
+from kabar.comments.tests.factories import ReaderCommentFactory
 
 Status = ReaderComment.Status
 LIST_URL = "wagtailsnippets_comments_readercomment:list"
@@ -14,13 +15,7 @@ LIST_URL = "wagtailsnippets_comments_readercomment:list"
 
 @pytest.fixture
 def comment(article):
-    return ReaderComment.objects.create(
-        article=article,
-        author_name="Budi",
-        author_email="budi@example.id",
-        body="Kata kasar",
-        status=Status.APPROVED,
-    )
+    return ReaderCommentFactory(article=article, body="Kata kasar")
 
 
 def test_every_comment_has_a_report_link(client, comment):

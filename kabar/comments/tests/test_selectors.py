@@ -4,13 +4,14 @@ from django.test.utils import CaptureQueriesContext
 
 from kabar.comments.models import ReaderComment
 from kabar.comments.selectors import comment_counts, comment_counts_attach, comment_thread
+from kabar.comments.tests.factories import ReaderCommentFactory
 from kabar.news.tests.factories import ArticlePageFactory
 
 Status = ReaderComment.Status
 
 
 def make(article, body, status=Status.APPROVED, parent=None):
-    return ReaderComment.objects.create(
+    return ReaderCommentFactory(
         article=article,
         author_name="A",
         author_email="a@x.id",

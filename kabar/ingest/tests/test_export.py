@@ -11,6 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
 from kabar.comments.models import ReaderComment
+from kabar.comments.tests.factories import ReaderCommentFactory
 from kabar.ingest.services.export import wxr_export
 from kabar.ingest.wxr.export import cdata
 from kabar.news.models import StandardPage
@@ -41,7 +42,7 @@ def posts(root: ET.Element) -> dict[str, ET.Element]:
 
 
 def comment(article, body, status=ReaderComment.Status.APPROVED, parent=None):
-    return ReaderComment.objects.create(
+    return ReaderCommentFactory(
         article=article,
         parent=parent,
         author_name="Rina",
