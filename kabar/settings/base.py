@@ -254,6 +254,10 @@ TASKS = {
     }
 }
 
+# Ingest fetches feeds and images from public addresses only. Tests name host names that may
+# resolve to loopback (their local HTTP server); production leaves this empty.
+INGEST_FETCH_LOOPBACK_HOSTS: tuple[str, ...] = ()
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

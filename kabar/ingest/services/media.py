@@ -1,7 +1,6 @@
 """WordPress attachments → images in Wagtail's library, from a local folder or their URLs."""
 
 import re
-import urllib.request
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
 
@@ -15,6 +14,7 @@ from kabar.ingest.wxr.content import upload_path
 from kabar.ingest.wxr.parse import WxrItem
 from kabar.ingest.wxr.permalinks import site_relative
 
+from .fetch import FetchError, url_fetch
 from .redirects import redirect_upsert
 from .run import ImportRun, checksum_of
 
@@ -65,17 +65,18 @@ def attachment_file(*, run: ImportRun, item: WxrItem) -> tuple[str, bytes]:
             )
     if run.options.fetch_media and item.attachment_url:
         try:
-            with urllib.request.urlopen(item.attachment_url, timeout=DOWNLOAD_TIMEOUT) as reply:
-                data = reply.read(MAX_DOWNLOAD_BYTES + 1)
-        except (OSError, ValueError) as exc:
+            # The same guarded fetcher as the wire desk: no file://, no private addresses.
+            data = url_fetch(
+                item.attachment_url,
+                accept=("image/", "application/octet-stream"),
+                max_bytes=MAX_DOWNLOAD_BYTES,
+                timeout=DOWNLOAD_TIMEOUT,
+            ).body
+        except FetchError as exc:
             raise MediaMissing(
                 _("Downloading %(url)s failed: %(error)s.")
                 % {"url": item.attachment_url, "error": exc}
             ) from exc
-        if len(data) > MAX_DOWNLOAD_BYTES:
-            raise MediaMissing(
-                _("The file at %(url)s is too large.") % {"url": item.attachment_url}
-            )
         return unquote(name), data
     raise MediaMissing(
         _("No media folder or download was asked for (use --media-dir or --fetch-media).")

@@ -44,3 +44,13 @@ def newsroom(django_db_setup, django_db_blocker, newsroom_uploads):
             summary = wxr_import(source=NEWSROOM, options=ImportOptions(media_dir=newsroom_uploads))
         yield summary
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def loopback(settings):
+    """A loopback HTTP server that the safe fetcher may reach as "localhost" (only)."""
+    from .http_server import LoopbackServer
+
+    settings.INGEST_FETCH_LOOPBACK_HOSTS = ("localhost",)
+    with LoopbackServer() as server:
+        yield server
