@@ -127,3 +127,26 @@ def import_job_run_task(job_id: int) -> str:
     if job is None:
         return ""
     return import_job_run(job=job).status
+
+
+@task()
+def wire_source_poll_task(source_id: int) -> str:
+    """Poll one wire source: each source its own task, so one slow feed holds up no other."""
+    from .models import WireSource
+    from .services.wire_poll import wire_source_poll
+
+    source = WireSource.objects.filter(pk=source_id, active=True).first()
+    if source is None:
+        return ""
+    counts = wire_source_poll(source=source)
+    return counts.line(source.name)
+
+
+def wire_polls_enqueue() -> int:
+    """Queue a poll for every source that is due; the scheduler calls this every round."""
+    from .services.wire_poll import wire_sources_due
+
+    due = wire_sources_due()
+    for source_id in due:
+        wire_source_poll_task.enqueue(source_id)
+    return len(due)

@@ -73,7 +73,8 @@ def admin_account_ensure() -> AdminAccount:
 
 
 def scheduler_run(*, stop: threading.Event, interval: float) -> None:
-    """Run the periodic jobs every `interval` seconds until `stop` is set.
+    """Run the periodic jobs every `interval` seconds until `stop` is set: scheduled
+    publishing, the heartbeats, and a poll task queued for each wire source that is due.
 
     A failing round (the database away) never ends the loop: the pause doubles after each
     failure in a row, up to five minutes, and is back to `interval` after the first success.
@@ -84,6 +85,7 @@ def scheduler_run(*, stop: threading.Event, interval: float) -> None:
             call_command("publish_scheduled", stdout=StringIO())
             heartbeat_record(SCHEDULER)
             worker_heartbeat.enqueue()
+            wire_polls_queue()
             failures = 0
         except Exception:
             failures += 1
@@ -94,6 +96,16 @@ def scheduler_run(*, stop: threading.Event, interval: float) -> None:
         finally:
             connections.close_all()
         stop.wait(scheduler_pause(interval, failures=failures))
+
+
+def wire_polls_queue() -> None:
+    """Queue the due wire polls; a failure here is logged and never holds up publishing."""
+    from kabar.ingest.tasks import wire_polls_enqueue
+
+    try:
+        wire_polls_enqueue()
+    except Exception:
+        logger.exception("Queueing wire polls failed; the next round tries again.")
 
 
 def scheduler_pause(interval: float, *, failures: int) -> float:

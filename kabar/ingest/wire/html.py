@@ -28,6 +28,14 @@ def html_text(markup: str) -> str:
     return " ".join(BeautifulSoup(markup or "", "html.parser").get_text(" ").split())
 
 
+def html_paragraphs(markup: str) -> list[str]:
+    """The text of each block (paragraph, heading, list item, quote) of the markup."""
+    soup = BeautifulSoup(markup or "", "html.parser")
+    blocks = soup.find_all(["p", "h2", "h3", "h4", "li", "blockquote"])
+    texts = [" ".join(b.get_text(" ").split()) for b in blocks if not b.find(["p", "li"])]
+    return [t for t in texts if t] or ([html_text(markup)] if html_text(markup) else [])
+
+
 def body_images(markup: str) -> list[WireImage]:
     """The images inside agency HTML, with a figure's caption when it has one."""
     soup = BeautifulSoup(markup or "", "html.parser")
