@@ -6,3 +6,8 @@ class IngestConfig(AppConfig):
     name = "kabar.ingest"
     label = "ingest"
     verbose_name = _("Import and ingest")
+
+    def ready(self):
+        from .signals import signals_connect
+
+        signals_connect()

@@ -245,6 +245,8 @@ class WireFingerprint(models.Model):
         related_name="wire_fingerprint",
     )
     signature = models.BinaryField()
+    # How many shingles the text had: estimates containment alongside Jaccard similarity.
+    shingles = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [

@@ -5,11 +5,14 @@ The text is reduced to stems without stopwords (the search index's own analysis,
 datasketch's MinHash. Signatures are split into LSH bands stored with an index in the database:
 finding the candidates for a new item is one indexed query however many articles the site has,
 and no process keeps the whole corpus in memory. Candidates are then scored by the estimated
-Jaccard similarity of their signatures.
+Jaccard similarity of their signatures or, when one text is mostly contained in the other (an
+agency story cut down by an editor), by the estimated share of the shorter text's shingles that
+the longer one has too.
 """
 
 import functools
 import hashlib
+from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash
@@ -17,11 +20,18 @@ from datasketch.lsh import _optimal_param
 
 from kabar.search.analysis import text_words, word_is_stopword, word_term
 
-NUM_PERM = 64
+NUM_PERM = 128
 SEED = 20241030
 # Pairs at or above this estimated similarity are the same story.
 THRESHOLD = 0.5
-BANDS, ROWS = _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
+# Bands tuned to find pairs from this Jaccard similarity up, so that a cut-down copy (low
+# Jaccard, high containment) still comes up as a candidate.
+LSH_THRESHOLD = 0.25
+BANDS, ROWS = _optimal_param(LSH_THRESHOLD, NUM_PERM, 0.5, 0.5)
+# Containment counts for texts with at least this many shingles, and only when most of the
+# shorter text is in the longer: sharing one boilerplate sentence is not the same story.
+MIN_CONTAINED_SHINGLES = 8
+CONTAINED_THRESHOLD = 0.75
 SHINGLE_WORDS = 2
 MAX_CANDIDATES = 200
 
@@ -43,7 +53,13 @@ def text_shingles(text: str) -> set[bytes]:
     }
 
 
-def text_signature(text: str) -> np.ndarray | None:
+@dataclass(frozen=True)
+class Signature:
+    hashvalues: np.ndarray
+    shingles: int
+
+
+def text_signature(text: str) -> Signature | None:
     """The MinHash signature of the text (None for text too short to compare)."""
     shingles = text_shingles(text)
     if len(shingles) < 3:
@@ -53,33 +69,38 @@ def text_signature(text: str) -> np.ndarray | None:
         num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=template.scheme
     )
     minhash.update_batch(list(shingles))
-    return minhash.hashvalues.astype("<u4")
+    return Signature(hashvalues=minhash.hashvalues.astype("<u4"), shingles=len(shingles))
 
 
-def signature_bytes(signature: np.ndarray) -> bytes:
-    return signature.astype("<u4").tobytes()
+def signature_from_fingerprint(fingerprint) -> Signature:
+    return Signature(
+        hashvalues=np.frombuffer(bytes(fingerprint.signature), dtype="<u4"),
+        shingles=fingerprint.shingles,
+    )
 
 
-def signature_from_bytes(data: bytes) -> np.ndarray:
-    return np.frombuffer(bytes(data), dtype="<u4")
-
-
-def signature_bands(signature: np.ndarray) -> list[int]:
+def signature_bands(signature: Signature) -> list[int]:
     """The LSH band keys: signed 64-bit digests of each band's rows and its number."""
     keys = []
     for band in range(BANDS):
-        rows = signature[band * ROWS : (band + 1) * ROWS].tobytes()
+        rows = signature.hashvalues[band * ROWS : (band + 1) * ROWS].tobytes()
         digest = hashlib.blake2b(rows + bytes([band]), digest_size=8).digest()
         keys.append(int.from_bytes(digest, "big", signed=True))
     return keys
 
 
-def signature_similarity(a: np.ndarray, b: np.ndarray) -> float:
-    """The estimated Jaccard similarity of the two shingle sets."""
-    return float(np.count_nonzero(a == b)) / NUM_PERM
+def signature_similarity(a: Signature, b: Signature) -> float:
+    """The estimated Jaccard similarity of the shingle sets, or the estimated containment of
+    the smaller in the larger when nearly all of it is there."""
+    jaccard = float(np.count_nonzero(a.hashvalues == b.hashvalues)) / NUM_PERM
+    smaller = min(a.shingles, b.shingles)
+    if smaller < MIN_CONTAINED_SHINGLES:
+        return jaccard
+    contained = min(1.0, jaccard * (a.shingles + b.shingles) / (1 + jaccard) / smaller)
+    return max(jaccard, contained) if contained >= CONTAINED_THRESHOLD else jaccard
 
 
-def fingerprint_save(*, signature: np.ndarray | None, item=None, article=None):
+def fingerprint_save(*, signature: Signature | None, item=None, article=None):
     """Store (or replace) the signature and band keys of a wire item or an article."""
     from kabar.ingest.models import WireBand, WireFingerprint
 
@@ -87,14 +108,18 @@ def fingerprint_save(*, signature: np.ndarray | None, item=None, article=None):
     WireFingerprint.objects.filter(**owner).delete()
     if signature is None:
         return None
-    fingerprint = WireFingerprint.objects.create(signature=signature_bytes(signature), **owner)
+    fingerprint = WireFingerprint.objects.create(
+        signature=signature.hashvalues.astype("<u4").tobytes(),
+        shingles=signature.shingles,
+        **owner,
+    )
     WireBand.objects.bulk_create(
         WireBand(fingerprint=fingerprint, key=key) for key in signature_bands(signature)
     )
     return fingerprint
 
 
-def similar_find(*, signature: np.ndarray | None, exclude_item_id=None, limit: int = 5):
+def similar_find(*, signature: Signature | None, exclude_item_id=None, limit: int = 5):
     """[(fingerprint, similarity)] of stored items and articles at or above the threshold."""
     from kabar.ingest.models import WireBand, WireFingerprint
 
@@ -109,9 +134,18 @@ def similar_find(*, signature: np.ndarray | None, exclude_item_id=None, limit: i
     if exclude_item_id is not None:
         candidates = candidates.exclude(item_id=exclude_item_id)
     scored = [
-        (fp, signature_similarity(signature, signature_from_bytes(fp.signature)))
-        for fp in candidates
+        (fp, signature_similarity(signature, signature_from_fingerprint(fp))) for fp in candidates
     ]
     scored = [(fp, score) for fp, score in scored if score >= THRESHOLD]
     scored.sort(key=lambda pair: (-pair[1], pair[0].pk))
     return scored[:limit]
+
+
+def article_text(article) -> str:
+    """A published article's text as compared with wire copy."""
+    return "\n".join([article.title, article.summary, article.body_text()])
+
+
+def article_fingerprint_save(*, article):
+    """Fingerprint a published article (replacing its old fingerprint)."""
+    return fingerprint_save(signature=text_signature(article_text(article)), article=article)
