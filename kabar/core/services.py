@@ -21,7 +21,7 @@ REVIEW_TASK = "Persetujuan Editor"
 
 # Model permissions by group, as "app_label.codename".
 MODEL_PERMISSIONS = {
-    WRITER_GROUP: ["wagtailadmin.access_admin", "news.view_author"],
+    WRITER_GROUP: ["wagtailadmin.access_admin", "news.view_author", "ingest.use_wire_desk"],
     EDITOR_GROUP: [
         "wagtailadmin.access_admin",
         "news.add_author",
@@ -31,6 +31,15 @@ MODEL_PERMISSIONS = {
         "comments.change_readercomment",
         "comments.delete_readercomment",
         "ingest.import_wordpress",
+        "ingest.use_wire_desk",
+        "ingest.add_wiresource",
+        "ingest.change_wiresource",
+        "ingest.delete_wiresource",
+        "ingest.view_wiresource",
+        "ingest.add_wirekeywordtag",
+        "ingest.change_wirekeywordtag",
+        "ingest.delete_wirekeywordtag",
+        "ingest.view_wirekeywordtag",
         "taggit.add_tag",
         "taggit.change_tag",
         "taggit.view_tag",

@@ -191,6 +191,7 @@ class WireItem(models.Model):
     class Meta:
         verbose_name = _("wire item")
         verbose_name_plural = _("wire items")
+        permissions = [("use_wire_desk", _("Can work at the wire desk"))]
         constraints = [
             models.UniqueConstraint(fields=["source", "guid"], name="ingest_wireitem_unique_guid")
         ]

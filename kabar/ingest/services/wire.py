@@ -262,7 +262,9 @@ def wire_item_take(*, item: WireItem, user=None, section: SectionPage | None = N
             name=credit, job_title=_("News agency")
         )
         ArticleAuthor.objects.create(article=article, author=author, sort_order=0)
+        # Cluster tags are written to the database when the page is saved.
         article.tags.add(*keyword_tags(item.keywords))
+        article.save()
         article.save_revision(user=user, log_action=True)
         item.article, item.status = article, WireItem.Status.TAKEN
         item.save(update_fields=["article", "status", "changed_at"])

@@ -239,6 +239,19 @@ class ArticlePage(BasePage):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
+    def clean(self):
+        super().clean()
+        # Agency copy keeps its credit: to drop it, the source (its original URL) goes first.
+        if self.source_url and not self.source_name.strip():
+            raise ValidationError(
+                {
+                    "source_name": _(
+                        "An article from a source keeps its credit. To remove the credit, "
+                        "remove the original URL or change the source first."
+                    )
+                }
+            )
+
     def save(self, *args, **kwargs):
         self.reading_minutes = self.estimate_reading_minutes()
         super().save(*args, **kwargs)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import desk_views
+
+app_name = "ingest_wire"
+urlpatterns = [
+    path("", desk_views.desk_index, name="index"),
+    path("<int:pk>/", desk_views.desk_item, name="item"),
+    path("<int:pk>/ambil/", desk_views.desk_take, name="take"),
+    path("<int:pk>/abaikan/", desk_views.desk_ignore, name="ignore"),
+]
