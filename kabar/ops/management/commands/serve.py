@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from kabar.news.models import ArticlePage
 from kabar.ops import runner
 
 
@@ -52,7 +53,11 @@ class Command(BaseCommand):
         if runner.static_collect():
             self.stdout.write(f"Static files collected into {settings.STATIC_ROOT}.")
         # load_demo leaves a database that has any content untouched.
+        was_empty = not ArticlePage.objects.exists()
         call_command("load_demo", "--if-empty", stdout=self.stdout, stderr=self.stderr)
+        if was_empty and ArticlePage.objects.exists():
+            # The new demo newsroom gets a wire desk filled from the agency copy shipped with it.
+            call_command("wire_demo_load", stdout=self.stdout, stderr=self.stderr)
         self.admin = runner.admin_account_ensure()
 
     def serve(self, *, host, port, scheduler_interval):
