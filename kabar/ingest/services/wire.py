@@ -91,11 +91,11 @@ def entry_accepted(*, source: WireSource, entry: WireEntry) -> bool:
     return not include or any(k in keywords or k in headline for k in include)
 
 
-def wire_item_dedupe(*, item: WireItem) -> bool:
+def wire_item_dedupe(*, item: WireItem, is_new: bool = False) -> bool:
     """Fingerprint the item and link it to the most similar earlier copy; True if it has one."""
     signature = text_signature(wire_item_text(item))
     matches = similar_find(signature=signature, exclude_item_id=item.pk, limit=1)
-    fingerprint_save(signature=signature, item=item)
+    fingerprint_save(signature=signature, item=item, is_new=is_new)
     item.duplicate_of = item.duplicate_of_article = item.similarity = None
     if matches:
         match, score = matches[0]
@@ -150,7 +150,7 @@ def wire_item_upsert(*, source: WireSource, entry: WireEntry) -> str:
         return "unchanged"
     if item is None:
         item = WireItem.objects.create(source=source, guid=entry.guid, **entry_fields(entry))
-        duplicate = wire_item_dedupe(item=item)
+        duplicate = wire_item_dedupe(item=item, is_new=True)
         wire_item_route(item=item)
         return "duplicates" if duplicate else "created"
     if item.article_id:

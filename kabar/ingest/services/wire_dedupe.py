@@ -100,12 +100,13 @@ def signature_similarity(a: Signature, b: Signature) -> float:
     return max(jaccard, contained) if contained >= CONTAINED_THRESHOLD else jaccard
 
 
-def fingerprint_save(*, signature: Signature | None, item=None, article=None):
+def fingerprint_save(*, signature: Signature | None, item=None, article=None, is_new: bool = False):
     """Store (or replace) the signature and band keys of a wire item or an article."""
     from kabar.ingest.models import WireBand, WireFingerprint
 
     owner = {"item": item} if item is not None else {"article": article}
-    WireFingerprint.objects.filter(**owner).delete()
+    if not is_new:
+        WireFingerprint.objects.filter(**owner).delete()
     if signature is None:
         return None
     fingerprint = WireFingerprint.objects.create(

@@ -80,7 +80,21 @@ def wire_source_poll(*, source: WireSource) -> WireCounts:
     for batch in batches:
         counts.refused += len(batch.refused)
         counts.errors.extend(batch.refused)
-        for entry in batch.entries:
+        wire_batch_upsert(source=source, entries=batch.entries, counts=counts)
+    source.error_streak, source.last_error = 0, ""
+    source.last_success_at = now
+    source.items_seen += counts.found
+    source.next_poll_at = now + timedelta(minutes=source.poll_minutes)
+    source.save()
+    return counts
+
+
+def wire_batch_upsert(*, source: WireSource, entries, counts: WireCounts) -> None:
+    """Upsert a document's entries in one transaction; each item is its own savepoint, so a
+    bad one is rolled back alone and the rest are committed together (one disk sync, not one
+    per item)."""
+    with transaction.atomic():
+        for entry in entries:
             counts.found += 1
             if not entry_accepted(source=source, entry=entry):
                 counts.refused += 1
@@ -96,12 +110,6 @@ def wire_source_poll(*, source: WireSource) -> WireCounts:
             if outcome == "duplicates":
                 counts.created += 1
             counts.add(outcome)
-    source.error_streak, source.last_error = 0, ""
-    source.last_success_at = now
-    source.items_seen += counts.found
-    source.next_poll_at = now + timedelta(minutes=source.poll_minutes)
-    source.save()
-    return counts
 
 
 def wire_source_failed(*, source: WireSource, counts: WireCounts, error: str) -> WireCounts:
