@@ -1,6 +1,6 @@
 """Near-duplicate wire copy: MinHash over word shingles of normalised Indonesian text.
 
-The text is reduced to stems without stopwords (the search index's own analysis, so
+The text is reduced to stems without stopwords (the analysis the search index uses, so
 "membangun" and "dibangun" meet), cut into overlapping two-word shingles, and signed with
 datasketch's MinHash. Signatures are split into LSH bands stored with an index in the database:
 finding the candidates for a new item is one indexed query however many articles the site has,
@@ -18,7 +18,7 @@ import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 
-from kabar.search.analysis import text_words, word_is_stopword, word_term
+from kabar.core.text import text_words, word_is_stopword, word_term
 
 NUM_PERM = 128
 SEED = 20241030
