@@ -124,3 +124,11 @@ def test_memory_stays_flat_however_many_items_the_file_has():
     large = wxr_document(*(wxr_post(n, content="Isi. " * 200) for n in range(1000)))
     assert len(large) > 15 * len(small)
     assert peak_memory_reading(large) < 2 * peak_memory_reading(small)
+
+
+def test_entity_expansion_is_refused():
+    bomb = b"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+<rss version="2.0"><channel><title>&b;</title></channel></rss>"""
+    with pytest.raises(WxrError, match="entities"):
+        list(wxr_read(bomb))

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from defusedxml import ElementTree as SafeET
+from defusedxml.common import DefusedXmlException
 from django.utils.translation import gettext as _
 
 # Post types the importer knows what to do with; any other type is reported, not guessed at.
@@ -359,7 +361,10 @@ def wxr_read(source: str | os.PathLike | bytes | BinaryIO) -> Iterator[WxrRecord
         "wp:base_blog_url": "base_blog_url",
     }
     try:
-        events = ET.iterparse(stream, events=("start", "end"))
+        # Entity declarations (billion laughs) and external references are refused.
+        events = SafeET.iterparse(
+            stream, events=("start", "end"), forbid_entities=True, forbid_external=True
+        )
         for event, element in events:
             if event == "start":
                 depth += 1
@@ -407,6 +412,10 @@ def wxr_read(source: str | os.PathLike | bytes | BinaryIO) -> Iterator[WxrRecord
             # Drop the element from the tree so memory stays flat.
             channel.remove(element)
             yield record
+    except DefusedXmlException as exc:
+        raise WxrError(
+            _("This file declares XML entities or external references, which are refused.")
+        ) from exc
     except ET.ParseError as exc:
         line, column = exc.position
         if not in_channel:
