@@ -84,8 +84,7 @@ def attachment_file(*, run: ImportRun, item: WxrItem) -> tuple[str, bytes]:
 
 
 def attachment_upsert(*, run: ImportRun, item: WxrItem) -> None:
-    """An image for an image attachment; other files and missing files are reported."""
-    Image = get_image_model()
+    """An image for an image attachment; other, missing and corrupt files are reported."""
     relative = item.meta.get("_wp_attached_file") or upload_path(item.attachment_url)
     if Path(relative or item.attachment_url).suffix.lower() not in IMAGE_EXTENSIONS:
         run.summary.skip("attachment", item.label, _("Only images are imported, not other files."))
@@ -116,6 +115,32 @@ def attachment_upsert(*, run: ImportRun, item: WxrItem) -> None:
         run.summary.count("attachment", "updated" if image else "created")
         return
     outcome = "updated" if image else "created"
+    try:
+        _attachment_save(
+            run=run,
+            item=item,
+            image=image,
+            name=name,
+            data=data,
+            meta=meta,
+            checksum=checksum,
+            relative=relative,
+        )
+    except Exception as exc:  # noqa: BLE001
+        # A corrupt or unreadable file (Pillow, storage) costs this attachment, not the import.
+        run.summary.skip(
+            "attachment",
+            item.label,
+            _("The file could not be stored as an image: %(error)s.")
+            % {"error": str(exc) or exc.__class__.__name__},
+        )
+        return
+    run.summary.count("attachment", outcome)
+
+
+def _attachment_save(*, run, item, image, name, data, meta, checksum, relative) -> None:
+    """Store the image and remember it, in one transaction."""
+    Image = get_image_model()
     with transaction.atomic():
         if image is None:
             image = Image(title=item.title[:255] or name)
@@ -139,7 +164,6 @@ def attachment_upsert(*, run: ImportRun, item: WxrItem) -> None:
             redirect_upsert(
                 run=run, old_path=f"/wp-content/uploads/{relative}", link=image.file.url
             )
-    run.summary.count("attachment", outcome)
 
 
 def attachment_page_redirect(*, run: ImportRun, item: WxrItem) -> None:

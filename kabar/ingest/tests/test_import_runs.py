@@ -151,3 +151,29 @@ def test_scheduled_posts_wait_and_past_schedules_go_live_with_their_date(home):
     waiting, past = ArticlePage.objects.order_by("pk")
     assert not waiting.live and waiting.go_live_at.year == 2099
     assert past.live and past.first_published_at.isoformat() == "2025-01-02T03:00:00+00:00"
+
+
+def test_a_corrupt_image_is_reported_and_the_rest_imported(home, tmp_path):
+    from wagtail.images import get_image_model
+
+    folder = tmp_path / "2025" / "08"
+    folder.mkdir(parents=True)
+    (folder / "rusak.jpg").write_bytes(b"\xff\xd8\xff this is not really a JPEG")
+    attachment = wxr_post(
+        9,
+        post_type="attachment",
+        status="inherit",
+        categories=(),
+        extra="<wp:attachment_url>http://lama.test/wp-content/uploads/2025/08/"
+        "rusak.jpg</wp:attachment_url>",
+    )
+    summary = wxr_import(
+        source=wxr_document(attachment, wxr_post(1), wxr_post(2)),
+        options=ImportOptions(media_dir=tmp_path),
+    )
+    assert not summary.fatal
+    ((label, reason),) = summary.skipped
+    assert label == 'attachment 9 "Berita 9"'
+    assert reason.startswith("The file could not be stored as an image")
+    assert not get_image_model().objects.exists()
+    assert ArticlePage.objects.count() == 2
