@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, F, Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import Button
 from wagtail.models import Site
@@ -23,7 +23,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from kabar.news.models import ArticlePage
 
 from . import personal_data, selectors, services
-from .models import CommentSettings, ReaderComment
+from .models import CommentReport, CommentSettings, ReaderComment
 
 Status = ReaderComment.Status
 URL_NAMESPACE = "wagtailsnippets_comments_readercomment"
@@ -59,7 +59,11 @@ class ReaderCommentFilterSet(WagtailFilterSet):
         fields = ["status", "reported", "article", "created_at", "author_email", "author_ip"]
 
     def filter_reported(self, queryset, name, value):
-        return queryset.filter(reports__resolved_at__isnull=True).distinct() if value else queryset
+        # Through the open-reports subquery: a join on `reports` would also match, with its
+        # NULL `resolved_at`, every comment that has no report at all.
+        if not value:
+            return queryset
+        return queryset.filter(pk__in=CommentReport.objects.open().values("comment_id"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,6 +90,33 @@ def report_clock_text(comment) -> str:
         return text + " · " + gettext("past the 2×24-hour limit")
     left = int(clock.left.total_seconds() // 3600)
     return text + " · " + gettext("%(hours)s h left") % {"hours": left}
+
+
+def report_reasons_text(comment) -> str:
+    """What the readers who reported the comment said: "Spam or advertising: their note"."""
+    return "; ".join(
+        f"{report.get_reason_display()}: {report.detail}"
+        if report.detail
+        else str(report.get_reason_display())
+        for report in getattr(comment, "open_report_list", ())
+    )
+
+
+class CommentReportsPanel(Panel):
+    """The readers' reports on the comment's page: reason, note and when, open ones first."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "comments/admin/reports_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            reports = (
+                self.instance.reports.order_by(F("resolved_at").asc(nulls_first=True), "created_at")
+                if self.instance.pk
+                else []
+            )
+            context["reports"] = list(reports)
+            return context
 
 
 class ReaderCommentIndexView(IndexView):
@@ -191,11 +222,24 @@ class ReaderCommentViewSet(SnippetViewSet):
         Column("get_status_display", label=_("Status")),
         DateColumn("created_at", label=_("Posted")),
         Column("reports", label=_("Reports"), accessor=report_clock_text),
+        Column("report_reasons", label=_("Reported because"), accessor=report_reasons_text),
     ]
-    panels = [FieldPanel("body"), FieldPanel("author_name"), FieldPanel("author_url")]
+    panels = [
+        FieldPanel("body"),
+        FieldPanel("author_name"),
+        FieldPanel("author_url"),
+        CommentReportsPanel(heading=_("Readers' reports")),
+    ]
 
     def get_queryset(self, request):
-        return selectors.comments_with_reports(ReaderComment.objects.select_related("article"))
+        open_reports = Prefetch(
+            "reports",
+            queryset=CommentReport.objects.open().order_by("created_at"),
+            to_attr="open_report_list",
+        )
+        return selectors.comments_with_reports(
+            ReaderComment.objects.select_related("article").prefetch_related(open_reports)
+        )
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

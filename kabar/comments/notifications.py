@@ -57,6 +57,8 @@ def comment_moderators_notify(*, comment: ReaderComment, rules: CommentSettings,
             "comment": comment,
             "event": event,
             "edit_url": edit_url,
+            # What the readers said, so a moderator can judge from the email alone.
+            "reports": list(comment.reports.open().order_by("created_at")),
             "queue_url": _absolute(reverse("wagtailsnippets_comments_readercomment:list")),
         }
         subject = render_to_string("comments/email/moderators_subject.txt", context).strip()

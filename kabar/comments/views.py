@@ -77,12 +77,16 @@ def comment_section(request, article_id):
     return response
 
 
-def _form_again(request, form, *, article, message: str, status: int):
-    """The form re-sent with the reader's text, a fresh start time and the reason it failed."""
+def _form_again(request, form, *, article, message: str, status: int, keep_started: bool = False):
+    """The form re-sent with the reader's text, a start time and the reason it failed.
+
+    `keep_started` keeps the reader's own start time: confirming a post that only lacked its
+    CSRF token is not a new form, and a fresh time would refuse a prompt confirm as too quick.
+    """
     if wants_json(request):
         errors = {k: [str(e) for e in v] for k, v in form.errors.items()} if form else {}
         return JsonResponse({"ok": False, "message": message, "errors": errors}, status=status)
-    if form is not None and article is not None:
+    if form is not None and article is not None and not keep_started:
         form.data = form.data.copy()
         form.data["started"] = form_timestamp_issue(article.pk)
     response = render(
@@ -124,6 +128,10 @@ def _comment_post(request, form, article):
     csrf_failure = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
     if csrf_failure is not None:
         form.is_valid()  # so the form shows the reader's text, not errors about it
+        # A signed start time of the reader's own is kept; a missing or forged one is not.
+        keep_started = "started" not in form.errors or all(
+            e.code == "too_fast" for e in form.errors.as_data()["started"]
+        )
         form._errors = {}
         return _form_again(
             request,
@@ -131,6 +139,7 @@ def _comment_post(request, form, article):
             article=article,
             status=403,
             message=_("Please confirm that you want to send this comment."),
+            keep_started=keep_started,
         )
     if not form.is_valid():
         return _form_again(

@@ -18,8 +18,12 @@ def section_html(client, article) -> str:
     return client.get(f"/komentar/artikel/{article.pk}/").content.decode()
 
 
-def test_a_new_site_starts_open_with_the_first_comment_hold(rules):
-    assert rules.mode == Mode.OPEN and rules.hold_first_comment
+def test_a_new_site_starts_in_the_guideline_mode_with_the_first_comment_hold(home):
+    from wagtail.models import Site
+
+    site = Site.objects.create(hostname="baru.example", root_page=home, site_name="Baru")
+    rules = CommentSettings.for_site(site)
+    assert rules.mode == Mode.REGISTERED and rules.hold_first_comment
     assert "Pedoman Pemberitaan Media Siber" in str(
         CommentSettings._meta.get_field("mode").help_text
     )

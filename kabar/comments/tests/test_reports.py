@@ -67,3 +67,42 @@ def test_moderating_a_reported_comment_resolves_its_reports(admin_user, comment)
     services.comment_trash(comment=comment, moderator=admin_user)
     report = CommentReport.objects.get()
     assert report.resolved_at is not None and report.resolved_by == admin_user
+
+
+def test_reported_filter_lists_only_comments_with_an_open_report(admin_client, comment):
+    for body in ("Komentar biasa", "Komentar lain"):
+        ReaderComment.objects.create(
+            article=comment.article,
+            author_name="Ani",
+            author_email="ani@example.id",
+            body=body,
+            status=Status.APPROVED,
+        )
+    services.comment_report(comment=comment, reason="abuse", detail="Menghina warga")
+    html = admin_client.get(reverse(LIST_URL), {"reported": "1"}).content.decode()
+    assert "Kata kasar" in html
+    assert "Komentar biasa" not in html and "Komentar lain" not in html
+
+
+def test_the_readers_reason_and_note_show_in_the_queue_and_on_the_comments_page(
+    admin_client, comment
+):
+    services.comment_report(comment=comment, reason="hate", detail="Menghina suku tertentu")
+    listing = admin_client.get(reverse(LIST_URL)).content.decode()
+    assert "Kebencian berdasarkan SARA" in listing or "SARA" in listing
+    assert "Menghina suku tertentu" in listing
+    edit = admin_client.get(
+        reverse("wagtailsnippets_comments_readercomment:edit", args=[comment.pk])
+    ).content.decode()
+    assert "Laporan pembaca" in edit and "Menghina suku tertentu" in edit
+
+
+def test_the_moderator_email_carries_the_reason_and_note(
+    comment, admin_user, django_capture_on_commit_callbacks, mailoutbox
+):
+    admin_user.email = "redaksi@kabar.id"
+    admin_user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_report(comment=comment, reason="privacy", detail="Ada nomor HP saya")
+    body = mailoutbox[-1].body
+    assert "Ada nomor HP saya" in body and "Dilaporkan karena" in body

@@ -266,3 +266,28 @@ def test_redirect_points_to_the_page_holding_the_comment(client, article, rules)
     response = client.post(POST_URL, form_data(article))
     comment = ReaderComment.objects.get(author_email="budi@example.id")
     assert response["Location"] == f"{article.url}?komentar-hal=2#comment-{comment.pk}"
+
+
+def test_a_prompt_confirm_after_a_tokenless_post_is_not_too_quick(article, settings):
+    """No JavaScript: the cached form has no CSRF token; one confirmation sends the comment."""
+    settings.COMMENTS_MIN_FILL_SECONDS = 30
+    browser = Client(enforce_csrf_checks=True)
+    data = form_data(article, body="Tanpa JavaScript", started=started_token(article.pk, 60))
+    confirm = browser.post(POST_URL, data)
+    html = confirm.content.decode()
+    assert confirm.status_code == 403 and "Tanpa JavaScript" in html
+    token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    started = html.split('name="started" value="')[1].split('"')[0]
+    # The confirm page carries the reader's own start time, so confirming at once passes.
+    sent = browser.post(
+        POST_URL,
+        form_data(article, body="Tanpa JavaScript", started=started, csrfmiddlewaretoken=token),
+    )
+    assert sent.status_code == 303
+    assert ReaderComment.objects.get().body == "Tanpa JavaScript"
+
+
+def test_a_forged_start_time_is_not_carried_onto_the_confirm_page(article):
+    browser = Client(enforce_csrf_checks=True)
+    html = browser.post(POST_URL, form_data(article, started="rusak")).content.decode()
+    assert 'name="started" value="rusak"' not in html
