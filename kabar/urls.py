@@ -35,6 +35,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     # Apps add their public URLs here, above Wagtail's catch-all page serving.
     path("komentar/", include("kabar.comments.urls")),
+    path("pengaduan/", include("kabar.complaints.urls")),
     path("akun/", include("allauth.urls")),
     path("cari/", include("kabar.search.urls")),
     path("", include("kabar.news.urls")),

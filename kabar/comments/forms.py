@@ -1,11 +1,10 @@
 """The reader's comment form, with its two bot traps: a honeypot and a signed start time."""
 
-import time
-
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
+
+from kabar.core.antispam import FormStartError, form_started_check, form_started_issue
 
 from .models import CommentReport
 
@@ -17,7 +16,7 @@ HONEYPOT_FIELD = "alamat_kantor"
 
 def form_timestamp_issue(article_id: int) -> str:
     """A signed token saying when a form for the article was handed out."""
-    return signing.dumps([article_id, int(time.time())], salt=TIMESTAMP_SALT)
+    return form_started_issue(salt=TIMESTAMP_SALT, subject=article_id)
 
 
 class CommentForm(forms.Form):
@@ -73,20 +72,22 @@ class CommentForm(forms.Form):
 
     def clean_started(self):
         try:
-            article_id, started = signing.loads(
-                self.cleaned_data["started"], salt=TIMESTAMP_SALT, max_age=TIMESTAMP_MAX_AGE
+            return form_started_check(
+                self.cleaned_data["started"],
+                salt=TIMESTAMP_SALT,
+                min_seconds=settings.COMMENTS_MIN_FILL_SECONDS,
+                max_age=TIMESTAMP_MAX_AGE,
             )
-        except (signing.BadSignature, ValueError, TypeError) as exc:
+        except FormStartError as exc:
+            if exc.code == "too_fast":
+                raise forms.ValidationError(
+                    _("That was too quick. Please take a moment and send your comment again."),
+                    code="too_fast",
+                ) from exc
             raise forms.ValidationError(
                 _("This form has expired. Please check your comment and send it again."),
                 code="expired",
             ) from exc
-        if time.time() - started < settings.COMMENTS_MIN_FILL_SECONDS:
-            raise forms.ValidationError(
-                _("That was too quick. Please take a moment and send your comment again."),
-                code="too_fast",
-            )
-        return article_id
 
     def clean_body(self):
         body = self.cleaned_data["body"].strip()

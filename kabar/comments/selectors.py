@@ -2,13 +2,13 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Min, Q
 from django.http import Http404
-from django.utils import timezone
+
+from kabar.core.ppms import HANDLING_TIME, ServiceClock, service_clock
 
 from .models import CommentReport, CommentSettings, ReaderComment
 
@@ -106,25 +106,15 @@ def comment_counts_attach(articles: Iterable) -> list:
 
 
 # Dewan Pers' Pedoman Pemberitaan Media Siber: act on a complaint within 2×24 hours.
-REPORT_DEADLINE = timedelta(hours=48)
-
-
-@dataclass
-class ReportClock:
-    waiting: timedelta
-    left: timedelta
-
-    @property
-    def overdue(self) -> bool:
-        return self.left <= timedelta(0)
+REPORT_DEADLINE = HANDLING_TIME
+ReportClock = ServiceClock
 
 
 def report_clock(*, first_report_at, now=None) -> ReportClock | None:
     """How long the oldest open report has waited, and what is left of the 2×24 hours."""
     if first_report_at is None:
         return None
-    waiting = (now or timezone.now()) - first_report_at
-    return ReportClock(waiting=waiting, left=REPORT_DEADLINE - waiting)
+    return service_clock(since=first_report_at, now=now)
 
 
 def comments_with_reports(queryset=None):

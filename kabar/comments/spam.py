@@ -6,27 +6,15 @@ import urllib.parse
 import urllib.request
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.module_loading import import_string
+
+from kabar.core.antispam import rate_limit_hit
+
+__all__ = ["rate_limit_hit", "comment_is_spam", "spam_checks"]
 
 logger = logging.getLogger(__name__)
 
 AKISMET_URL = "https://{key}.rest.akismet.com/1.1/comment-check"
-
-
-def rate_limit_hit(*, scope: str, key: str, limit: int, window: int) -> bool:
-    """Count one attempt for `key`; True when it is over `limit` within `window` seconds."""
-    if not key or limit <= 0:
-        return False
-    cache_key = f"comments:rate:{scope}:{key.lower()}"
-    # add() starts the window only if none is running; incr() is atomic in Redis and locmem.
-    cache.add(cache_key, 0, timeout=window)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(cache_key, 1, timeout=window)
-        count = 1
-    return count > limit
 
 
 class SpamCheck:

@@ -30,6 +30,8 @@ MODEL_PERMISSIONS = {
         "comments.view_readercomment",
         "comments.change_readercomment",
         "comments.delete_readercomment",
+        "complaints.add_complaint",
+        "complaints.change_complaint",
         "ingest.import_wordpress",
         "ingest.use_wire_desk",
         "ingest.add_wiresource",

@@ -73,8 +73,9 @@ def admin_account_ensure() -> AdminAccount:
 
 
 def scheduler_run(*, stop: threading.Event, interval: float) -> None:
-    """Run the periodic jobs every `interval` seconds until `stop` is set: scheduled
-    publishing, the heartbeats, and a poll task queued for each wire source that is due.
+    """Run the periodic jobs every `interval` seconds until `stop` is set: the
+    SCHEDULED_COMMANDS (scheduled publishing, the overdue-complaints email), the heartbeats,
+    and a poll task queued for each wire source that is due.
 
     A failing round (the database away) never ends the loop: the pause doubles after each
     failure in a row, up to five minutes, and is back to `interval` after the first success.
@@ -82,7 +83,9 @@ def scheduler_run(*, stop: threading.Event, interval: float) -> None:
     failures = 0
     while not stop.is_set():
         try:
-            call_command("publish_scheduled", stdout=StringIO())
+            # Scheduled publishing first; then the rest (the overdue-complaints email).
+            for command in settings.SCHEDULED_COMMANDS:
+                call_command(command, stdout=StringIO())
             heartbeat_record(SCHEDULER)
             worker_heartbeat.enqueue()
             wire_polls_queue()

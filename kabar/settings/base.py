@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "kabar.core",
     "kabar.news",
     "kabar.comments",
+    "kabar.complaints",
     "kabar.search",
     "kabar.seo",
     "kabar.ingest",
@@ -373,3 +374,17 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 LOGIN_REDIRECT_URL = "/"
+
+# --- Complaints and the right of reply (kabar.complaints) ---
+# Attachments are private: kept outside MEDIA_ROOT, downloaded through the admin only.
+COMPLAINTS_ATTACHMENT_ROOT = Path(
+    os.environ.get("COMPLAINTS_ATTACHMENT_ROOT", DATA_DIR / "private" / "complaints")
+)
+COMPLAINTS_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+# Seconds a person needs at least to fill the form; (submissions, seconds) per IP and contact.
+COMPLAINTS_MIN_FILL_SECONDS = 5
+COMPLAINTS_RATE_LIMIT = (5, 3600)
+
+# Management commands the scheduler of `manage.py serve` runs every SCHEDULER_INTERVAL seconds;
+# in production run each from a timer. Each is cheap when there is nothing to do.
+SCHEDULED_COMMANDS = ["publish_scheduled", "complaints_overdue_notify"]
