@@ -142,3 +142,16 @@ class SocialLink(Orderable):
 
     def __str__(self):
         return self.get_platform_display()
+
+
+# The editorial checklist lives in its own module; its models belong to this app.
+from .checklist import ChecklistItem, EditorialChecklistTask  # noqa: E402
+
+__all__ = [
+    "BasePage",
+    "ChecklistItem",
+    "EditorialChecklistTask",
+    "MenuItem",
+    "SiteSettings",
+    "SocialLink",
+]

@@ -13,6 +13,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from .checklist import EditorialChecklistTask, checklist_items_ensure
+
 WRITER_GROUP = "Penulis"
 EDITOR_GROUP = "Editor"
 ADMIN_GROUP = "Administrator"
@@ -32,6 +34,9 @@ MODEL_PERMISSIONS = {
         "comments.delete_readercomment",
         "complaints.add_complaint",
         "complaints.change_complaint",
+        "core.add_checklistitem",
+        "core.change_checklistitem",
+        "core.view_checklistitem",
         "ingest.import_wordpress",
         "ingest.use_wire_desk",
         "ingest.add_wiresource",
@@ -135,16 +140,22 @@ def newsroom_roles_setup() -> dict[str, Group]:
 
 @transaction.atomic
 def review_workflow_setup() -> Workflow | None:
-    """Make "submit → an editor (or administrator) approves → published" the site's workflow."""
+    """Make "submit → an editor ticks the checklist and approves → published" the workflow."""
     root_page = Page.get_first_root_node()
     if root_page is None:
         return None
+    checklist_items_ensure()
     reviewers = Group.objects.filter(name__in=[EDITOR_GROUP, ADMIN_GROUP])
-    task, created = GroupApprovalTask.objects.get_or_create(name=REVIEW_TASK)
+    task, created = EditorialChecklistTask.objects.get_or_create(name=REVIEW_TASK)
     # Only a new task gets its reviewers; a newsroom may since have changed them in the admin.
     if created or not task.groups.exists():
         task.groups.set(reviewers)
     workflow, _created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    # Earlier versions approved in a plain group approval step of the same name: the checklist
+    # step takes its place.
+    plain = GroupApprovalTask.objects.filter(name=REVIEW_TASK)
+    WorkflowTask.objects.filter(workflow=workflow, task__in=plain).delete()
+    plain.update(active=False)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
     return workflow

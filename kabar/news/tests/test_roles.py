@@ -5,9 +5,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.sql import emit_post_migrate_signal
 from django.urls import reverse
-from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage
+from wagtail.models import Page, Workflow, WorkflowPage
 
 from conftest import newsroom_user_make
+from kabar.core.checklist import EditorialChecklistTask, checklist_ticks_all
 from kabar.core.services import (
     ADMIN_GROUP,
     EDITOR_GROUP,
@@ -46,7 +47,7 @@ def test_roles_and_review_workflow_are_made_by_migrate(home):
     )
     workflow = WorkflowPage.objects.get(page=root).workflow
     assert workflow.name == REVIEW_WORKFLOW and workflow.active
-    task = GroupApprovalTask.objects.get(name=REVIEW_TASK)
+    task = EditorialChecklistTask.objects.get(name=REVIEW_TASK)
     assert set(task.groups.values_list("name", flat=True)) == {EDITOR_GROUP, ADMIN_GROUP}
 
 
@@ -168,7 +169,7 @@ def test_editor_sees_the_submission_awaiting_review_and_approves_it(
     approve = reverse(
         "wagtailadmin_pages:workflow_action", args=(article.pk, "approve", task_state.pk)
     )
-    response = client.post(approve)
+    response = client.post(approve, checklist_ticks_all())
 
     assert "Gempa di Cianjur" in dashboard and approve in dashboard
     assert response.status_code == 302
@@ -187,7 +188,8 @@ def test_administrator_can_approve_a_submission(client, section, writer, site_ad
         reverse(
             "wagtailadmin_pages:workflow_action",
             args=(article.pk, "approve", article.current_workflow_task_state.pk),
-        )
+        ),
+        checklist_ticks_all(),
     )
 
     article.refresh_from_db()

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 
+from kabar.core.checklist import checklist_ticks_all
 from kabar.news.models import ArticlePage
 from kabar.news.tests.factories import AuthorFactory
 
@@ -157,7 +158,8 @@ def test_approved_submission_with_a_time_waits_for_it(
         reverse(
             "wagtailadmin_pages:workflow_action",
             args=(article.pk, "approve", article.current_workflow_task_state.pk),
-        )
+        ),
+        checklist_ticks_all(),
     )
     article.refresh_from_db()
     assert not article.live and article.scheduled_revision is not None
