@@ -67,10 +67,17 @@ def test_writer_submits_editor_approves_and_readers_see_it(
     expect(review).to_contain_text("Menunggu tinjauan anda")
     submission = review.get_by_role("row").filter(has_text=headline)
     submission.locator(".w-dropdown__toggle").click()
-    # "Approve" without a comment: the one approve button that opens no dialog.
-    submission.locator(
-        'button[data-workflow-action-url*="/approve/"]:not([data-launch-modal])'
-    ).click()
+    # Approval opens the editorial checklist: every item must be ticked first.
+    submission.locator('button[data-workflow-action-url*="/approve/"]').click()
+    dialog = page.locator(".modal-content")
+    expect(dialog).to_contain_text("Sumber terverifikasi")
+    dialog.locator("button[type=submit]").click()
+    expect(dialog).to_contain_text("Centang butir ini sebelum menyetujui.")
+    article = ArticlePage.objects.get(pk=article.pk)
+    assert not article.live
+    for box in dialog.locator("input[type=checkbox]").all():
+        box.check()
+    dialog.locator("button[type=submit]").click()
     # The dashboard reloads without the approved story in its review list.
     expect(page.locator("#awaiting-review-section", has_text=headline)).to_have_count(0)
     article = ArticlePage.objects.get(pk=article.pk)
