@@ -70,6 +70,15 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         ),
         InlinePanel("menu_items", heading=_("Navigation menu"), label=_("menu item")),
         InlinePanel("social_links", heading=_("Social links"), label=_("social link")),
+        InlinePanel(
+            "footer_links",
+            heading=_("Footer links"),
+            label=_("footer link"),
+            help_text=_(
+                "Pages such as the Pedoman Pemberitaan Media Siber, Redaksi, Kontak and "
+                "Kebijakan Privasi, linked at the foot of every page."
+            ),
+        ),
         FieldPanel("footer_text"),
     ]
 
@@ -86,8 +95,9 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             type(self.site).objects.filter(pk=self.site_id).update(site_name=self.site_name)
 
 
-class MenuItem(Orderable):
-    settings = ParentalKey(SiteSettings, related_name="menu_items", on_delete=models.CASCADE)
+class LinkItem(Orderable):
+    """A link to one of the site's pages, or elsewhere, with an optional label."""
+
     page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page"),
@@ -104,7 +114,7 @@ class MenuItem(Orderable):
     panels = [FieldPanel("page"), FieldPanel("url"), FieldPanel("label")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("menu item")
+        abstract = True
 
     def __str__(self):
         return self.text
@@ -118,6 +128,22 @@ class MenuItem(Orderable):
 
         if not self.page and not self.url:
             raise ValidationError(_("Choose a page or enter an external link."))
+
+
+class MenuItem(LinkItem):
+    settings = ParentalKey(SiteSettings, related_name="menu_items", on_delete=models.CASCADE)
+
+    class Meta(LinkItem.Meta):
+        verbose_name = _("menu item")
+
+
+class FooterLink(LinkItem):
+    """The footer's links to the pages every portal has: guidelines, masthead, contact."""
+
+    settings = ParentalKey(SiteSettings, related_name="footer_links", on_delete=models.CASCADE)
+
+    class Meta(LinkItem.Meta):
+        verbose_name = _("footer link")
 
 
 class SocialLink(Orderable):
@@ -151,6 +177,7 @@ __all__ = [
     "BasePage",
     "ChecklistItem",
     "EditorialChecklistTask",
+    "FooterLink",
     "MenuItem",
     "SiteSettings",
     "SocialLink",

@@ -58,13 +58,23 @@ def translated_url(context, lang_code):
 @register.simple_tag(takes_context=True)
 def site_menu(context):
     """The site's navigation menu as (text, url) pairs, read in one query."""
+    return _site_links(context, "menu_items")
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The footer's links (guidelines, masthead, contact...) as (text, url) pairs."""
+    return _site_links(context, "footer_links")
+
+
+def _site_links(context, related_name: str):
     site_settings = context.get("settings")
     try:
         settings_obj = site_settings["core"]["SiteSettings"]
     except (KeyError, TypeError):
         return []
     request = context.get("request")
-    items = settings_obj.menu_items.select_related("page").order_by("sort_order")
+    items = getattr(settings_obj, related_name).select_related("page").order_by("sort_order")
     return [
         (item.text, item.page.get_url(request) if item.page else item.url)
         for item in items

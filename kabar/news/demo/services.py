@@ -14,7 +14,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Revision, Site
 
-from kabar.core.models import MenuItem, SiteSettings, SocialLink
+from kabar.core.models import FooterLink, MenuItem, SiteSettings, SocialLink
 from kabar.core.services import newsroom_roles_setup, review_workflow_setup
 from kabar.news.models import (
     ArticleAuthor,
@@ -23,6 +23,7 @@ from kabar.news.models import (
     HomePage,
     HomeTopStory,
     SectionPage,
+    StandardPage,
 )
 from kabar.pagecache.purge import purges_deferred
 
@@ -37,6 +38,7 @@ from .content import (
     articles_all,
     newsroom,
 )
+from .content import pages as static_pages
 from .seed import SeedPage, seed_page_load
 
 DEMO_COLLECTION = "Demo"
@@ -249,6 +251,84 @@ def _lead_article(seed: SeedPage) -> Article:
     )
 
 
+def _static_body_json(page: static_pages.StaticPage, *, people: dict) -> list:
+    """A static page's StreamField: paragraphs, subheadings and the masthead of profiles."""
+    stream = []
+    for n, entry in enumerate(page.body):
+        if entry[0] == "p":
+            item = ("paragraph", f"<p>{entry[1]}</p>")
+        elif entry[0] == "h":
+            item = ("subheading", entry[1])
+        else:
+            _kind, title, members = entry
+            rows = [
+                {
+                    "type": "item",
+                    "id": str(uuid.uuid5(BLOCK_ID_NAMESPACE, f"{page.slug}>{slug}")),
+                    "value": {"role": role, "author": people[slug].pk},
+                }
+                for slug, role in members
+            ]
+            item = ("masthead", {"title": title, "people": rows})
+        block_id = str(uuid.uuid5(BLOCK_ID_NAMESPACE, f"{page.slug}:{n}"))
+        stream.append({"type": item[0], "value": item[1], "id": block_id})
+    return stream
+
+
+def _static_pages_create(home: HomePage, *, people: dict, published) -> dict[str, StandardPage]:
+    """The pages every portal has: PPMS, Redaksi, Kontak, Tentang Kami, Privasi, Komentar."""
+    made = {}
+    for spec in static_pages.STATIC_PAGES:
+        page = home.add_child(
+            instance=StandardPage(
+                title=spec.title,
+                slug=spec.slug,
+                body=_static_body_json(spec, people=people),
+                live=False,
+            )
+        )
+        _publish(page, first=published)
+        made[spec.slug] = page
+    return made
+
+
+def _reader_comments_create(article: ArticlePage) -> int:
+    """Registered readers' comments on the lead story: commenting as the guideline asks."""
+    # The demo shows every app at work; comments sit above news, so they are imported here.
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    from kabar.comments.models import ReaderComment
+
+    users = get_user_model()
+    readers = {}
+    for username, name, email in static_pages.READERS:
+        first, _space, last = name.partition(" ")
+        reader, created = users.objects.get_or_create(
+            username=username, defaults={"email": email, "first_name": first, "last_name": last}
+        )
+        if created:
+            reader.set_unusable_password()
+            reader.save(update_fields=["password"])
+            EmailAddress.objects.create(user=reader, email=email, verified=True, primary=True)
+        readers[username] = reader
+    posted = ArticlePage.objects.values_list("first_published_at", flat=True).get(pk=article.pk)
+    for n, (username, text) in enumerate(static_pages.COMMENTS):
+        reader = readers[username]
+        comment = ReaderComment.objects.create(
+            article=article,
+            user=reader,
+            author_name=reader.get_full_name(),
+            author_email=reader.email,
+            body=text,
+            status=ReaderComment.Status.APPROVED,
+        )
+        ReaderComment.objects.filter(pk=comment.pk).update(
+            created_at=posted + datetime.timedelta(hours=2 + n * 3)
+        )
+    return len(static_pages.COMMENTS)
+
+
 def _site_attach(home: HomePage, seed: SeedPage, *, welcome: Page | None, logo) -> Site:
     """Make the home page the default site's root, then drop the welcome page it replaces."""
     site = Site.objects.filter(is_default_site=True).first()
@@ -269,6 +349,12 @@ def _site_attach(home: HomePage, seed: SeedPage, *, welcome: Page | None, logo) 
     site_settings.social_links = [
         SocialLink(platform=platform, url=url, sort_order=n)
         for n, (platform, url) in enumerate(newsroom.SOCIAL_LINKS)
+    ]
+    pages = {p.slug: p for p in home.get_children().type(StandardPage)}
+    site_settings.footer_links = [
+        FooterLink(page=pages[slug], sort_order=n)
+        for n, slug in enumerate(static_pages.FOOTER_PAGES)
+        if slug in pages
     ]
     site_settings.save()
     return site
@@ -319,6 +405,9 @@ def _newsroom_build(seed: SeedPage) -> DemoSummary:
         for n, slug in enumerate(newsroom.TOP_STORIES)
     ]
     _publish(home, first=founded, last=max(_jakarta(a.published) for a in written))
+
+    _static_pages_create(home, people=people, published=founded)
+    _reader_comments_create(pages[newsroom.LEAD_STORY["slug"]])
 
     _site_attach(home, seed, welcome=welcome, logo=pictures["logo"])
 

@@ -251,3 +251,70 @@ def test_public_pages_answer(client, demo, lead):
         assert response.status_code == 200, url
     home = client.get("/").content.decode()
     assert LEAD_HEADLINE in home
+
+
+PORTAL_PAGES = {
+    "pedoman-pemberitaan-media-siber": "Pedoman Pemberitaan Media Siber",
+    "redaksi": "Redaksi",
+    "kontak": "Kontak",
+    "tentang-kami": "Tentang Kami",
+    "kebijakan-privasi": "Kebijakan Privasi",
+    "pedoman-komentar": "Pedoman Komentar",
+}
+
+
+def test_the_pages_every_portal_has_are_published_and_in_every_footer(client, demo, lead):
+    from kabar.news.models import StandardPage
+
+    pages = {p.slug: p for p in StandardPage.objects.live()}
+    assert set(PORTAL_PAGES) <= set(pages)
+    footers = [
+        client.get(url).content.decode().split('class="site-footer"')[1]
+        for url in ("/", lead.url, pages["kontak"].url, reverse("complaints:form"))
+    ]
+    for slug, title in PORTAL_PAGES.items():
+        link = f'<a href="{pages[slug].url}">{title}</a>'
+        assert all(link in footer for footer in footers), slug
+
+
+def test_the_guideline_page_covers_every_part_of_the_ppms(client, demo):
+    html = client.get("/pedoman-pemberitaan-media-siber/").content.decode()
+    for heading in (
+        "Ruang lingkup",
+        "Verifikasi dan keberimbangan berita",
+        "Isi buatan pengguna",
+        "Ralat, koreksi dan hak jawab",
+        "Pencabutan berita",
+        "Iklan",
+        "Hak cipta",
+        "Pencantuman pedoman",
+        "Sengketa",
+    ):
+        assert heading in html, heading
+    assert 'href="/pengaduan/"' in html
+
+
+def test_the_masthead_is_built_from_the_staff_profiles(client, demo):
+    html = client.get("/redaksi/").content.decode()
+    chief = Author.objects.get(slug="rina-wulandari")
+    assert f'href="{chief.get_absolute_url()}">Rina Wulandari</a>' in html
+    assert "Pemimpin Redaksi / Penanggung Jawab" in html
+    # Without a role of its own, an entry shows the profile's job title.
+    assert "Wartawan Ekonomi" in html
+
+
+def test_the_privacy_page_links_the_personal_data_export_and_erase(client, demo):
+    html = client.get("/kebijakan-privasi/").content.decode()
+    assert f'href="{reverse("comments:my_data_request")}"' in html and "UU PDP" in html
+
+
+def test_registered_readers_comment_on_the_lead_story(client, demo, lead):
+    from kabar.comments.models import CommentSettings, ReaderComment
+
+    site = Site.objects.get(is_default_site=True)
+    assert CommentSettings.for_site(site).mode == CommentSettings.Mode.REGISTERED
+    comments = ReaderComment.objects.approved().filter(article=lead)
+    assert comments.count() == 2 and all(c.user_id for c in comments)
+    assert all(c.created_at > lead.first_published_at for c in comments)
+    html = client.get(lead.url).content.decode()
+    assert "Sri Lestari" in html and "Masuk</a> atau" in html
