@@ -106,6 +106,25 @@ def full_article(home, section):
     return article
 
 
+def masthead_page(home, author):
+    """A Redaksi page: paragraphs and the masthead built from a staff profile."""
+    from kabar.news.models import StandardPage
+
+    page = StandardPage(
+        title="Redaksi",
+        slug="redaksi",
+        body=[
+            ("paragraph", "<p>Redaksi bekerja di Jakarta.</p>"),
+            (
+                "masthead",
+                {"title": "Susunan Redaksi", "people": [{"role": "", "author": author}]},
+            ),
+        ],
+    )
+    home.add_child(instance=page)
+    return page
+
+
 @pytest.mark.skipif(shutil.which("java") is None, reason="java runs the Nu validator")
 def test_public_pages_pass_the_nu_validator(client, full_article, section, tmp_path):
     author = full_article.authorships.first().author
@@ -123,6 +142,9 @@ def test_public_pages_pass_the_nu_validator(client, full_article, section, tmp_p
         "archive-month": "/2024/10/",
         "archive-day": "/2024/10/29/",
         "not-found": "/tidak-ada/",
+        "complaint-form": "/pengaduan/",
+        "complaint-form-article": f"/pengaduan/artikel/{full_article.pk}/?jenis=hak_jawab",
+        "masthead": masthead_page(section.get_parent(), author).url,
     }
     files = []
     for name, url in urls.items():
