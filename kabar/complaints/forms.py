@@ -68,7 +68,7 @@ def article_from_url(request, value: str) -> ArticlePage | None:
     page = Page.find_for_request(request, path)
     if page is None:
         return None
-    return ArticlePage.objects.live().public().filter(pk=page.pk).first()
+    return ArticlePage.objects.visible().filter(pk=page.pk).first()
 
 
 class ComplaintForm(forms.Form):

@@ -31,7 +31,7 @@ def complaint_form(request, article_id: int | None = None):
     """Show the form; take a submission and send the complainant to the receipt page."""
     article = None
     if article_id is not None:
-        article = ArticlePage.objects.live().public().filter(pk=article_id).first()
+        article = ArticlePage.objects.visible().filter(pk=article_id).first()
         if article is None:
             raise Http404("No such article")
     initial = {"started": form_started_token()}

@@ -292,43 +292,6 @@ def _static_pages_create(home: HomePage, *, people: dict, published) -> dict[str
     return made
 
 
-def _reader_comments_create(article: ArticlePage) -> int:
-    """Registered readers' comments on the lead story: commenting as the guideline asks."""
-    # The demo shows every app at work; comments sit above news, so they are imported here.
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-
-    from kabar.comments.models import ReaderComment
-
-    users = get_user_model()
-    readers = {}
-    for username, name, email in static_pages.READERS:
-        first, _space, last = name.partition(" ")
-        reader, created = users.objects.get_or_create(
-            username=username, defaults={"email": email, "first_name": first, "last_name": last}
-        )
-        if created:
-            reader.set_unusable_password()
-            reader.save(update_fields=["password"])
-            EmailAddress.objects.create(user=reader, email=email, verified=True, primary=True)
-        readers[username] = reader
-    posted = ArticlePage.objects.values_list("first_published_at", flat=True).get(pk=article.pk)
-    for n, (username, text) in enumerate(static_pages.COMMENTS):
-        reader = readers[username]
-        comment = ReaderComment.objects.create(
-            article=article,
-            user=reader,
-            author_name=reader.get_full_name(),
-            author_email=reader.email,
-            body=text,
-            status=ReaderComment.Status.APPROVED,
-        )
-        ReaderComment.objects.filter(pk=comment.pk).update(
-            created_at=posted + datetime.timedelta(hours=2 + n * 3)
-        )
-    return len(static_pages.COMMENTS)
-
-
 def _site_attach(home: HomePage, seed: SeedPage, *, welcome: Page | None, logo) -> Site:
     """Make the home page the default site's root, then drop the welcome page it replaces."""
     site = Site.objects.filter(is_default_site=True).first()
@@ -407,7 +370,6 @@ def _newsroom_build(seed: SeedPage) -> DemoSummary:
     _publish(home, first=founded, last=max(_jakarta(a.published) for a in written))
 
     _static_pages_create(home, people=people, published=founded)
-    _reader_comments_create(pages[newsroom.LEAD_STORY["slug"]])
 
     _site_attach(home, seed, welcome=welcome, logo=pictures["logo"])
 

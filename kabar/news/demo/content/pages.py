@@ -306,20 +306,3 @@ FOOTER_PAGES = (
     "kebijakan-privasi",
     "pedoman-komentar",
 )
-
-# Registered readers and their comments, so the article page shows the guideline mode at work:
-# (username, name, email), then (article slug, username, text).
-READERS = (
-    ("sri.lestari", "Sri Lestari", "sri.lestari@contoh.id"),
-    ("andi.nugroho", "Andi Nugroho", "andi.nugroho@contoh.id"),
-)
-COMMENTS = (
-    (
-        "sri.lestari",
-        "Semoga kebijakan ini benar-benar dirasakan warga di daerah, bukan hanya di kota besar.",
-    ),
-    (
-        "andi.nugroho",
-        "Terima kasih liputannya. Mohon ditindaklanjuti bagaimana pelaksanaannya bulan depan.",
-    ),
-)
