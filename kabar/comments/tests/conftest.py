@@ -39,6 +39,7 @@ def home(home):
     return home
 
 
+@pytest.fixture
 def rules(home):
     from wagtail.models import Site
 
