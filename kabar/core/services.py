@@ -37,6 +37,10 @@ MODEL_PERMISSIONS = {
         "core.add_checklistitem",
         "core.change_checklistitem",
         "core.view_checklistitem",
+
+        "corrections.add_correction",
+        "corrections.change_correction",
+        "corrections.view_correction",
         "ingest.import_wordpress",
         "ingest.use_wire_desk",
         "ingest.add_wiresource",

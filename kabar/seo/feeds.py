@@ -9,6 +9,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 
 from kabar.core.addresses import absolute_url, page_url
@@ -98,9 +99,10 @@ def feed_entries(scope: FeedScope) -> list[FeedEntry]:
             body = article.body.render_as_block(context={"request": scope.request})
             content = html_absolutize(str(body), link)
         section = getattr(article, "section", None)
+        sponsored = _("Advertorial") if article.sponsored else ""
         entries.append(
             FeedEntry(
-                title=article.title,
+                title=f"{sponsored}: {article.title}" if sponsored else article.title,
                 link=link,
                 # Stable across slug changes and moves: the page id never changes.
                 guid=f"tag:{scope.site.hostname},{article.first_published_at:%Y-%m-%d}:{article.pk}",
@@ -111,7 +113,8 @@ def feed_entries(scope: FeedScope) -> list[FeedEntry]:
                     (a.author.name, absolute_url(scope.request, a.author.get_absolute_url()))
                     for a in article.authorships.all()
                 ],
-                categories=[section.title] * bool(section)
+                categories=[sponsored] * bool(sponsored)
+                + [section.title] * bool(section)
                 + [t.tag.name for t in article.tagged_items.all()],
                 content=content,
                 image=feed_image(article, scope),

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from taggit.models import Tag
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from kabar.core.addresses import absolute_url, page_url
@@ -243,6 +244,14 @@ def article_meta(request, meta: PageMeta, context, article: ArticlePage, organiz
         ]
     if article.dateline:
         data["dateline"] = article.dateline
+    if article.sponsored:
+        # schema.org's type for paid content, beside NewsArticle so news parsers still read it.
+        data["@type"] = ["NewsArticle", "AdvertiserContentArticle"]
+    # Other apps add what they attach to a story (corrections) without seo importing them.
+    for hook in hooks.get_hooks("article_jsonld"):
+        hook(article, data)
+    if article.updated_at and iso(article.updated_at) > data["dateModified"]:
+        data["dateModified"] = meta.article["modified_time"] = iso(article.updated_at)
     meta.jsonld.append(data)
 
 
@@ -323,7 +332,10 @@ def page_meta(context) -> PageMeta | None:
     if page is not None and page.pk == site.root_page_id:
         meta.jsonld.append(website_ld(request, site_settings, home_url, organization))
     elif page is not None:
-        if isinstance(page, ArticlePage):
+        if isinstance(page, ArticlePage) and page.withdrawn_at:
+            # The 410 page announcing a withdrawal is not the story: nothing to index.
+            meta.robots = ROBOTS_NOINDEX
+        elif isinstance(page, ArticlePage):
             meta.og_type = "article"
             article_meta(request, meta, context, page, organization)
         meta.jsonld.append(breadcrumbs_ld(request, site, site_settings.site_name, page))

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "kabar.news",
     "kabar.comments",
     "kabar.complaints",
+
+    "kabar.corrections",
     "kabar.search",
     "kabar.seo",
     "kabar.ingest",

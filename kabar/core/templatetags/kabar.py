@@ -146,6 +146,25 @@ def responsive_image(image, specs, sizes="", alt="", loading="lazy", css_class="
 
 
 FIRST_PARAGRAPH = re.compile(r"^\s*<p\b[^>]*>")
+OUTGOING_LINK = re.compile(r"<a\b([^>]*\bhref=\"(?:https?:)?//[^\"]*\"[^>]*)>", re.IGNORECASE)
+REL_ATTRIBUTE = re.compile(r"\srel=\"([^\"]*)\"", re.IGNORECASE)
+
+
+def links_sponsored(html: str) -> str:
+    """`html` with every outgoing link marked rel="sponsored" (Google's rule for paid links)."""
+
+    def mark(match: re.Match) -> str:
+        attributes = match.group(1)
+        rel = REL_ATTRIBUTE.search(attributes)
+        if rel is None:
+            return f'<a{attributes} rel="sponsored noopener">'
+        values = rel.group(1).split()
+        if "sponsored" not in values:
+            values.append("sponsored")
+        new_rel = ' rel="{}"'.format(" ".join(values))
+        return f"<a{REL_ATTRIBUTE.sub(lambda _m: new_rel, attributes, count=1)}>"
+
+    return OUTGOING_LINK.sub(mark, html)
 
 
 @register.simple_tag(takes_context=True)
@@ -167,4 +186,7 @@ def article_body(context, page):
     if dateline:
         # A body without any paragraph still carries its dateline.
         parts.insert(0, format_html('<p><span class="dateline">{} –</span></p>', dateline))
-    return mark_safe("".join(str(p) for p in parts))
+    html = "".join(str(p) for p in parts)
+    if getattr(page, "sponsored", False):
+        html = links_sponsored(html)
+    return mark_safe(html)

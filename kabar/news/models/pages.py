@@ -2,13 +2,17 @@ import math
 import re
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, PageQuerySet
@@ -17,6 +21,7 @@ from wagtail.search import index
 from kabar.core.blocks import ArticleBodyBlock
 from kabar.core.models import BasePage
 from kabar.core.text import text_stems
+from kabar.pagecache.headers import public_cache_headers
 
 WORDS_PER_MINUTE = 200
 # URL prefixes the site's own views answer under; a section may not take them as its slug.
@@ -24,6 +29,7 @@ RESERVED_SLUGS = {
     "tag",
     "penulis",
     "cari",
+    "koreksi",
     "feed",
     "admin",
     "django-admin",
@@ -60,13 +66,22 @@ def page_context_read(page, request) -> dict:
 
 class ArticleQuerySet(PageQuerySet):
     def visible(self):
-        """The articles readers may see, newest first: live, and public, which also leaves out
-        every article under a section behind a password, login or group restriction.
+        """The articles readers may see, newest first: live, public (which also leaves out
+        every article under a section behind a password, login or group restriction) and not
+        withdrawn (a withdrawn story keeps its address, answering 410, but leaves every list).
 
         The one definition of a visible article: every listing, feed, sitemap, search and
         comment view starts from it, so a new condition (withdrawn, embargoed) goes here.
         """
-        return self.live().public().order_by("-first_published_at", "-pk")
+        return self.live().public().not_withdrawn().order_by("-first_published_at", "-pk")
+
+    def not_withdrawn(self):
+        """Articles still standing: a withdrawn one keeps its URL (410) but leaves every list."""
+        return self.filter(withdrawn_at__isnull=True)
+
+    def withdrawn(self):
+        """Withdrawn articles, the most recently withdrawn first."""
+        return self.filter(withdrawn_at__isnull=False).order_by("-withdrawn_at", "-pk")
 
     def in_section(self, section: "SectionPage"):
         """Articles filed under the section (or its subsections) or listed in it as secondary."""
@@ -196,6 +211,35 @@ class ArticlePage(BasePage):
     comments_open = models.BooleanField(
         _("comments open"), default=True, help_text=_("Let readers comment on this article.")
     )
+    unverified = models.BooleanField(
+        _("awaiting verification"),
+        default=False,
+        help_text=_(
+            "Published before every fact could be checked (PPMS 2.b): readers see a notice. "
+            "Unticking it later records an update note on the story."
+        ),
+    )
+    sponsored = models.BooleanField(
+        _("advertorial"),
+        default=False,
+        help_text=_(
+            "Paid or sponsored content: labelled Advertorial everywhere, its links marked "
+            "sponsored, and kept out of the Google News sitemap."
+        ),
+    )
+    # Set only by the withdrawal service, never from the edit form or a revision (see
+    # `with_content_json`): publishing an old draft must not bring a withdrawn story back.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True, editable=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("kicker"),
@@ -216,6 +260,9 @@ class ArticlePage(BasePage):
         FieldPanel("tags"),
         FieldPanel("secondary_sections"),
         FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source")),
+        FieldRowPanel(
+            [FieldPanel("unverified"), FieldPanel("sponsored")], heading=_("Labels for readers")
+        ),
     ]
     settings_panels = BasePage.settings_panels + [FieldPanel("comments_open")]
     search_fields = BasePage.search_fields + [
@@ -227,6 +274,7 @@ class ArticlePage(BasePage):
         index.SearchField("search_authors"),
         index.SearchField("search_stems"),
         index.FilterField("first_published_at"),
+        index.FilterField("withdrawn_at"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
 
@@ -256,6 +304,24 @@ class ArticlePage(BasePage):
         self.reading_minutes = self.estimate_reading_minutes()
         super().save(*args, **kwargs)
 
+    def with_content_json(self, content):
+        """A revision's version of the page, keeping the withdrawal as it stands now."""
+        page = super().with_content_json(content)
+        page.withdrawn_at = self.withdrawn_at
+        page.withdrawn_reason = self.withdrawn_reason
+        page.withdrawn_by_id = self.withdrawn_by_id
+        return page
+
+    def serve(self, request, *args, **kwargs):
+        if self.withdrawn_at:
+            # PPMS 5: the address stays, announcing the withdrawal and its reason.
+            response = TemplateResponse(
+                request, "news/article_withdrawn.html", {"page": self, "self": self}, status=410
+            )
+            public_cache_headers(response)
+            return response
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(page_context_read(self, request))
@@ -270,12 +336,19 @@ class ArticlePage(BasePage):
         return place or (f"({self.dateline_agency})" if self.dateline_agency else "")
 
     @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    @cached_property
     def updated_at(self):
-        """When the story was last republished, if that was after its first publication."""
+        """When the story last changed for readers after its first publication: a republish,
+        or a note other apps attach to it (a correction), whichever came last."""
         first, last = self.first_published_at, self.last_published_at
-        if first and last and (last - first).total_seconds() > 300:
-            return last
-        return None
+        moments = [last] if first and last and (last - first).total_seconds() > 300 else []
+        for hook in hooks.get_hooks("article_last_changed"):
+            if (moment := hook(self)) is not None:
+                moments.append(moment)
+        return max(moments) if moments else None
 
     def body_text(self) -> str:
         """The body as plain text, for reading time, search snippets and descriptions."""

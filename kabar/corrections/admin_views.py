@@ -1,0 +1,157 @@
+"""The admin: notes on stories, withdrawing a story, the stories awaiting verification."""
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic.models import CreateView, EditView
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from kabar.news.models import ArticlePage
+
+from . import services
+from .models import Correction
+
+
+class CorrectionFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(label=gettext_lazy("Kind"), choices=Correction.Kind.choices)
+    article = django_filters.NumberFilter(label=gettext_lazy("Article ID"))
+
+    class Meta:
+        model = Correction
+        fields = ["kind", "article"]
+
+
+class CorrectionCreateView(CreateView):
+    def get_initial_form_instance(self):
+        instance = super().get_initial_form_instance() or Correction()
+        article_id = self.request.GET.get("article", "")
+        if article_id.isdigit():
+            instance.article = ArticlePage.objects.filter(pk=article_id).first()
+        return instance
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.correction_add(
+            article=data["article"],
+            kind=data["kind"],
+            text=data["text"],
+            party=data.get("party", ""),
+            user=self.request.user,
+        )
+
+
+class CorrectionEditView(EditView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.correction_update(
+            correction=self.object,
+            kind=data["kind"],
+            text=data["text"],
+            party=data.get("party", ""),
+            user=self.request.user,
+        )
+
+
+class CorrectionViewSet(ModelViewSet):
+    model = Correction
+    icon = "warning"
+    menu_label = gettext_lazy("Corrections")
+    menu_order = 250
+    add_to_admin_menu = True
+    url_prefix = "koreksi"
+    # Notes stay with the story (PPMS 4): editors may add and edit them; only the
+    # Administrator role holds the delete permission, for a note added by mistake.
+    inspect_view_enabled = True
+    add_view_class = CorrectionCreateView
+    edit_view_class = CorrectionEditView
+    filterset_class = CorrectionFilterSet
+    search_fields = ["text", "party"]
+    list_display = [
+        TitleColumn("article", label=gettext_lazy("Article"), url_name="correction_notes:edit"),
+        Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display"),
+        DateColumn("created_at", label=gettext_lazy("Time")),
+        Column("created_by", label=gettext_lazy("Added by")),
+    ]
+    panels = [
+        FieldPanel("article"),
+        FieldPanel("kind"),
+        FieldPanel("party"),
+        FieldPanel("text"),
+    ]
+
+    def get_queryset(self, request):
+        return Correction.objects.select_related("article", "created_by")
+
+
+correction_viewset = CorrectionViewSet("correction_notes")
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Public reason"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy(
+            "Readers see this on the article's address, which answers 410 Gone from now on."
+        ),
+        max_length=2000,
+    )
+    confirm = forms.BooleanField(
+        label=gettext_lazy(
+            "I understand the article leaves the site's listings, search, "
+            "feeds and sitemaps at once."
+        ),
+    )
+
+
+def article_withdraw_view(request, page_id: int):
+    article = get_object_or_404(ArticlePage, pk=page_id)
+    if not services.user_can_withdraw(request.user):
+        raise PermissionDenied
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.article_withdraw(
+                article=article, reason=form.cleaned_data["reason"], user=request.user
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request, _("“%(title)s” has been withdrawn.") % {"title": article.title}
+            )
+            return redirect("wagtailadmin_explore", article.get_parent().pk)
+    return TemplateResponse(
+        request, "corrections/admin/withdraw.html", {"article": article, "form": form}
+    )
+
+
+def unverified_list_view(request):
+    """Stories published awaiting verification, the oldest first, with their age."""
+    if not request.user.has_perm("corrections.add_correction"):
+        raise PermissionDenied
+    now = timezone.now()
+    articles = list(
+        ArticlePage.objects.live()
+        .not_withdrawn()
+        .filter(unverified=True)
+        .defer_streamfields()
+        .order_by("first_published_at", "pk")
+    )
+    for article in articles:
+        article.age = now - (article.first_published_at or now)
+    return TemplateResponse(
+        request,
+        "corrections/admin/unverified.html",
+        {"articles": articles, "add_url": reverse("correction_notes:add")},
+    )
