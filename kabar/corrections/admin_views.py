@@ -104,6 +104,7 @@ class WithdrawForm(forms.Form):
             "Readers see this on the article's address, which answers 410 Gone from now on."
         ),
         max_length=2000,
+        error_messages={"required": gettext_lazy("Give the reason readers will see.")},
     )
     confirm = forms.BooleanField(
         label=gettext_lazy(

@@ -103,3 +103,10 @@ def correction_log_actions(actions):
         "corrections.edit", _("Edit correction note"), _("Correction note edited")
     )
     actions.register_action("corrections.withdraw", _("Withdraw article"), _("Article withdrawn"))
+
+
+@hooks.register("demo_newsroom_loaded")
+def demo_corrections():
+    from .demo import demo_corrections_load
+
+    demo_corrections_load()

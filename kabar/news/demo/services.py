@@ -10,6 +10,7 @@ from html import escape
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
+from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Revision, Site
@@ -78,6 +79,10 @@ def demo_newsroom_load(*, stdout=None) -> bool:
         if demo_newsroom_blocked():
             return False
         summary = _newsroom_build(seed_page_load())
+        # Apps above news add their part of the demo (corrections, withdrawals) through this
+        # hook, so that news never imports them.
+        for hook in hooks.get_hooks("demo_newsroom_loaded"):
+            hook()
     if stdout is not None:
         stdout.write(
             f"Loaded the demo newsroom: {summary.sections} sections, {summary.articles} articles, "
@@ -215,6 +220,8 @@ def _article_create(article: Article, *, sections, people, pictures, pages) -> A
         featured_image_credit=ILLUSTRATION_CREDIT,
         source_name=article.source[0],
         source_url=article.source[1],
+        unverified=article.unverified,
+        sponsored=article.sponsored,
         live=False,
     )
     page.tags.add(*article.tags)

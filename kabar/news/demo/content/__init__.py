@@ -80,6 +80,8 @@ class Article:
     source: tuple[str, str] = ("", "")  # (name, original URL)
     updated_after_hours: float | None = None
     secondary_sections: tuple[str, ...] = field(default_factory=tuple)
+    unverified: bool = False  # published awaiting verification (PPMS 2.b)
+    sponsored: bool = False  # an advertorial
 
 
 def articles_all() -> list[Article]:

@@ -205,4 +205,50 @@ ARTICLES = (
             "tahun depan.",
         ),
     ),
+    Article(
+        slug="beredar-kabar-beras-plastik-di-pasar-cikarang",
+        title="Beredar kabar beras plastik di pasar Cikarang",
+        section="ekonomi",
+        published="2024-11-15 08:00",
+        kicker="Pangan",
+        summary=(
+            "Sebuah pesan berantai menyebut beras plastik dijual di pasar Cikarang. "
+            "Pedagang membantah."
+        ),
+        dateline=("Bekasi", ""),
+        authors=(("hendra-siregar", W),),
+        tags=("Harga Pangan", "Pasar"),
+        image="pertanian",
+        image_caption="Ilustrasi hasil pertanian.",
+        body=(
+            "Sebuah pesan berantai yang beredar di grup percakapan warga menyebut beras "
+            "bercampur plastik dijual di sebuah pasar di Cikarang.",
+            "Pedagang beras di pasar itu membantah dan menyatakan berasnya berasal dari "
+            "penggilingan yang sama sejak bertahun-tahun.",
+        ),
+    ),
+    Article(
+        slug="tabungan-emas-digital-kini-bisa-dicicil-mulai-rp10-ribu",
+        title="Tabungan emas digital kini bisa dicicil mulai Rp10 ribu",
+        section="ekonomi",
+        published="2024-11-16 10:00",
+        kicker="Konten Bersponsor",
+        summary=(
+            "Aplikasi Emasku dari PT Logam Mulia Sejahtera memungkinkan warga menabung emas "
+            "mulai Rp10.000, tersimpan di brankas yang diawasi."
+        ),
+        authors=(("hendra-siregar", E),),
+        tags=("Investasi",),
+        image="pasar-modal",
+        image_caption="Ilustrasi tabungan emas digital.",
+        source=("PT Logam Mulia Sejahtera", "https://emasku.example/"),
+        sponsored=True,
+        body=(
+            "PT Logam Mulia Sejahtera meluncurkan fitur cicilan emas pada aplikasi Emasku. "
+            "Nasabah dapat membeli emas mulai Rp10.000 dan mencetaknya dalam bentuk batangan "
+            "setelah saldo mencapai satu gram.",
+            "Emas nasabah disimpan di brankas yang diawasi lembaga kustodian. Informasi "
+            "cicilan emas tersedia di situs perusahaan.",
+        ),
+    ),
 )

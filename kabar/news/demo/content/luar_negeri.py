@@ -7,6 +7,8 @@ W, E, F = "penulis", "editor", "fotografer"
 ARTICLES = (
     Article(
         slug="topan-landa-filipina-utara-ribuan-warga-mengungsi",
+        # Casualty figures from a single local source, still being checked.
+        unverified=True,
         title="Topan landa Filipina utara, ribuan warga mengungsi",
         section="luar-negeri",
         published="2024-09-08 20:00",
