@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.search import index as search_index
 
 from kabar.core.services import ADMIN_GROUP, EDITOR_GROUP
 from kabar.news.models import ArticlePage
@@ -77,6 +78,8 @@ def article_withdraw(*, article: ArticlePage, reason: str, user) -> ArticlePage:
     )
     article.withdrawn_at, article.withdrawn_reason, article.withdrawn_by = now, reason, user
     log(instance=article, action="corrections.withdraw", user=user, data={"reason": reason})
+    # A search backend that copies filter fields (OpenSearch) must learn of it too.
+    transaction.on_commit(lambda: search_index.insert_or_update_object(article))
     article_pages_purge(article)
     return article
 

@@ -1,7 +1,6 @@
 """In a real Chromium, through the page cache: an editor corrects a story and withdraws
 another, and readers see both at once."""
 
-
 import pytest
 from playwright.sync_api import expect
 
