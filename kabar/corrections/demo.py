@@ -32,7 +32,7 @@ NOTES = (
     (
         "pasar-tradisional-mulai-terima-pembayaran-qris",
         Correction.Kind.HAK_JAWAB,
-        "Paguyuban Pedagang Pasar Kosambi",
+        "Paguyuban Pedagang Pasar Klender",
         "Kami menegaskan bahwa pedagang tidak dikenai biaya tambahan untuk menerima "
         "pembayaran QRIS, berbeda dengan kesan yang mungkin timbul dari berita ini. "
         "Biaya layanan ditanggung pengelola pasar selama masa uji coba.",

@@ -117,3 +117,15 @@ def test_unverified_list_shows_the_stories_with_their_age(client, section, edito
     assert "Menunggu verifikasi" in body
     assert "Topan di Luzon" in body and "Harga beras" not in body
     assert "3\xa0jam" in body
+
+
+def test_notes_list_filters_by_article_and_kind(client, article, section, editor):
+    other = ArticlePageFactory(parent=section, title="Banjir Demak")
+    Correction.objects.create(article=article, kind="ralat", text="Satu", created_by=editor)
+    Correction.objects.create(article=other, kind="koreksi", text="Dua", created_by=editor)
+    client.force_login(editor)
+    index = reverse("correction_notes:index")
+    body = client.get(index, {"article": article.pk}).content.decode()
+    assert "Gempa di Cianjur" in body and "Banjir Demak" not in body
+    body = client.get(index, {"kind": "koreksi"}).content.decode()
+    assert "Banjir Demak" in body and "Gempa di Cianjur" not in body
