@@ -7,8 +7,9 @@ from kabar.news.models import ArticlePage
 
 from .models import Correction
 
-# Page id -> whether the live story was marked unverified before this publish.
-_unverified_before: dict[int, bool] = {}
+# Ids of live stories marked unverified as stored before the save under way: a publish that
+# clears the mark then records a note. Only marked stories are kept, so the set stays small.
+_unverified_before: set[int] = set()
 
 
 def correction_changed(sender, instance: Correction, **kwargs):
@@ -18,17 +19,18 @@ def correction_changed(sender, instance: Correction, **kwargs):
 
 
 def article_before_save(sender, instance: ArticlePage, **kwargs):
-    if instance.pk:
-        stored = ArticlePage.objects.filter(pk=instance.pk, live=True).values("unverified").first()
-        if stored is not None:
-            _unverified_before[instance.pk] = stored["unverified"]
+    if instance.pk and not instance.unverified:
+        if ArticlePage.objects.filter(pk=instance.pk, live=True, unverified=True).exists():
+            _unverified_before.add(instance.pk)
 
 
 def article_published(sender, instance, revision=None, **kwargs):
     """Clearing the "awaiting verification" mark records an update note on the story."""
+    if instance.pk not in _unverified_before:
+        return
+    _unverified_before.discard(instance.pk)
     page = instance.specific
-    was_unverified = _unverified_before.pop(page.pk, False)
-    if isinstance(page, ArticlePage) and was_unverified and not page.unverified:
+    if isinstance(page, ArticlePage) and not page.unverified:
         from .services import article_verified_note
 
         user = revision.user if revision is not None else None

@@ -110,3 +110,20 @@ def demo_corrections():
     from .demo import demo_corrections_load
 
     demo_corrections_load()
+
+
+@hooks.register("before_edit_page")
+def warn_when_withdrawn(request, page):
+    """An editor opening a withdrawn story learns it stays withdrawn whatever they publish."""
+    specific = page.specific_deferred
+    if request.method == "GET" and getattr(specific, "withdrawn_at", None):
+        from django.contrib import messages
+        from django.utils.translation import gettext
+
+        messages.warning(
+            request,
+            gettext(
+                "This article has been withdrawn: its address answers 410 Gone with the "
+                "reason, and publishing it again does not bring it back."
+            ),
+        )

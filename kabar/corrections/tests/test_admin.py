@@ -80,6 +80,10 @@ def test_editor_withdraws_through_the_admin_form(client, article, editor):
     response = client.post(url, {"reason": "Sumber keliru.", "confirm": "on"})
     assert response.status_code == 302
     assert ArticlePage.objects.get(pk=article.pk).withdrawn_reason == "Sumber keliru."
+    # Opening the story again warns that it stays withdrawn, and offers no second withdrawal.
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    assert "Berita ini telah dicabut: alamatnya menjawab 410 Gone" in edit
+    assert url not in edit
 
 
 def test_withdraw_form_requires_the_reason(client, article, editor):
