@@ -96,7 +96,8 @@ def article_verified_note(*, article: ArticlePage, user) -> Correction:
 
 
 def article_pages_purge(article: ArticlePage) -> None:
-    """Once committed, purge the story's pages, listings and feeds, and the public log."""
+    """Once committed, purge every page showing the story, and the public log (also when the
+    story's last note was just deleted and the log no longer shows it)."""
     from kabar.news.invalidation import article_purge
     from kabar.pagecache.purge import localized, paths_purge
 

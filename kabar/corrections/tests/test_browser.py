@@ -4,9 +4,10 @@ another, and readers see both at once."""
 import pytest
 from playwright.sync_api import expect
 
-from kabar.core.tests.test_browser_newsroom import admin_login
 from kabar.news.models import ArticlePage
-from kabar.search.tests.conftest import article_publish
+from kabar.news.tests.test_browser_newsroom import admin_login
+
+from .conftest import article_publish
 
 pytestmark = [
     pytest.mark.browser,

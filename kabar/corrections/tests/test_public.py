@@ -12,7 +12,8 @@ from kabar.corrections import services
 from kabar.corrections.models import Correction
 from kabar.news.models import ArticlePage
 from kabar.news.tests.factories import ArticlePageFactory
-from kabar.search.tests.conftest import article_publish
+
+from .conftest import article_publish
 
 pytestmark = pytest.mark.django_db
 
@@ -272,3 +273,15 @@ def test_advertorial_in_feeds_and_kept_out_of_google_news(client, section):
     assert "Harga beras naik" in news and "Promo pupuk" not in news
     # Still an ordinary page for search engines: only Google News leaves it out.
     assert promo.url in client.get("/sitemap-articles.xml").content.decode()
+
+
+def test_retitling_a_corrected_story_purges_the_log(
+    client, article, editor, page_cache_on, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.correction_add(article=article, kind="koreksi", text="Korban 12.", user=editor)
+    assert "Gempa di Cianjur" in client.get("/koreksi/").content.decode()
+    article.title = "Gempa M5,6 di Cianjur"
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision(user=editor).publish(user=editor)
+    assert "Gempa M5,6 di Cianjur" in client.get("/koreksi/").content.decode()
