@@ -242,6 +242,7 @@ def test_advertorial_is_labelled_and_its_links_sponsored(client, section):
         title="Promo pupuk organik",
         sponsored=True,
         body=[("paragraph", '<p>Kunjungi <a href="https://pupuk.example/">toko</a>.</p>')],
+        source_name="PT Pupuk Organik",
         source_url="https://pupuk.example/siaran",
     )
     response = client.get(article.url)
