@@ -37,7 +37,6 @@ MODEL_PERMISSIONS = {
         "core.add_checklistitem",
         "core.change_checklistitem",
         "core.view_checklistitem",
-
         "corrections.add_correction",
         "corrections.change_correction",
         "corrections.view_correction",

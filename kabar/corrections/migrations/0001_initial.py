@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('news', '0003_articlepage_sponsored_articlepage_unverified_and_more'),
+        ('news', '0004_articlepage_sponsored_articlepage_unverified_and_more'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0002_standardpage'),
+        ('news', '0003_standardpage_masthead'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
