@@ -63,7 +63,6 @@ INSTALLED_APPS = [
     "kabar.news",
     "kabar.comments",
     "kabar.complaints",
-
     "kabar.corrections",
     "kabar.search",
     "kabar.seo",
