@@ -12,6 +12,7 @@ the longer one has too.
 
 import functools
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +35,8 @@ MIN_CONTAINED_SHINGLES = 8
 CONTAINED_THRESHOLD = 0.75
 SHINGLE_WORDS = 2
 MAX_CANDIDATES = 200
+# Band keys asked for in one query when a whole document is looked up at once.
+KEYS_PER_QUERY = 2000
 
 
 @functools.cache
@@ -102,7 +105,7 @@ def signature_similarity(a: Signature, b: Signature) -> float:
 
 def fingerprint_save(*, signature: Signature | None, item=None, article=None, is_new: bool = False):
     """Store (or replace) the signature and band keys of a wire item or an article."""
-    from kabar.ingest.models import WireBand, WireFingerprint
+    from kabar.ingest.models import WireFingerprint
 
     owner = {"item": item} if item is not None else {"article": article}
     if not is_new:
@@ -114,10 +117,62 @@ def fingerprint_save(*, signature: Signature | None, item=None, article=None, is
         shingles=signature.shingles,
         **owner,
     )
-    WireBand.objects.bulk_create(
-        WireBand(fingerprint=fingerprint, key=key) for key in signature_bands(signature)
-    )
+    bands_insert([(fingerprint.pk, key) for key in signature_bands(signature)])
     return fingerprint
+
+
+def bands_insert(rows: list[tuple[int, int]]) -> None:
+    """Store (fingerprint id, band key) rows. Each fingerprint has dozens of bands: one
+    executemany skips building a model instance per row, the slowest part of saving them."""
+    from django.db import connection
+
+    from kabar.ingest.models import WireBand
+
+    if not rows:
+        return
+    meta = WireBand._meta
+    table = connection.ops.quote_name(meta.db_table)
+    fk = connection.ops.quote_name(meta.get_field("fingerprint").column)
+    key = connection.ops.quote_name(meta.get_field("key").column)
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({fk}, {key}) VALUES (%s, %s)", rows)
+
+
+def candidates_find(*, signatures: list[Signature | None]) -> list[list]:
+    """For each signature, the stored fingerprints sharing a band with it (at most
+    MAX_CANDIDATES each): the lookup of `similar_find` for a whole document in a few queries."""
+    from kabar.ingest.models import WireBand, WireFingerprint
+
+    bands = [signature_bands(s) if s is not None else [] for s in signatures]
+    keys = sorted({key for item_bands in bands for key in item_bands})
+    owners = defaultdict(set)
+    for first in range(0, len(keys), KEYS_PER_QUERY):
+        rows = WireBand.objects.filter(key__in=keys[first : first + KEYS_PER_QUERY])
+        for key, fingerprint_id in rows.values_list("key", "fingerprint_id"):
+            owners[key].add(fingerprint_id)
+    wanted = []
+    for item_bands in bands:
+        ids = set().union(*(owners.get(key, ()) for key in item_bands))
+        wanted.append(sorted(ids)[:MAX_CANDIDATES])
+    everyone = sorted({pk for ids in wanted for pk in ids})
+    found = {}
+    for first in range(0, len(everyone), KEYS_PER_QUERY):
+        found.update(WireFingerprint.objects.in_bulk(everyone[first : first + KEYS_PER_QUERY]))
+    return [[found[pk] for pk in ids if pk in found] for ids in wanted]
+
+
+def best_match(signature: Signature | None, candidates) -> tuple[object, float] | None:
+    """The most similar of the candidate fingerprints at or above the threshold (the lowest
+    primary key among equals, as `similar_find` orders them), or None."""
+    if signature is None:
+        return None
+    scored = [
+        (fp, signature_similarity(signature, signature_from_fingerprint(fp))) for fp in candidates
+    ]
+    scored = [(fp, score) for fp, score in scored if score >= THRESHOLD]
+    if not scored:
+        return None
+    return min(scored, key=lambda pair: (-pair[1], pair[0].pk))
 
 
 def similar_find(*, signature: Signature | None, exclude_item_id=None, limit: int = 5):

@@ -8,14 +8,14 @@ import logging
 from datetime import timedelta
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
-from kabar.ingest.models import WireSource
+from kabar.ingest.models import WireItem, WireSource
 from kabar.ingest.wire import WireParseError, wire_parse
 
 from .fetch import FetchError, url_fetch
-from .wire import WireCounts, entry_accepted, wire_item_upsert
+from .wire import WireCounts, entry_accepted, wire_item_upsert, wire_items_create
 
 logger = logging.getLogger(__name__)
 
@@ -90,26 +90,76 @@ def wire_source_poll(*, source: WireSource) -> WireCounts:
 
 
 def wire_batch_upsert(*, source: WireSource, entries, counts: WireCounts) -> None:
-    """Upsert a document's entries in one transaction; each item is its own savepoint, so a
-    bad one is rolled back alone and the rest are committed together (one disk sync, not one
-    per item)."""
+    """Upsert a document's entries in one transaction (one disk sync, not one per item).
+
+    Runs of new, live items are stored together (`wire_items_create`), when the source's rule
+    queues them; anything else (a new version, a kill, a GUID seen twice, a drafting rule) is
+    upserted alone, in order, each in its own savepoint. When storing a run fails, it is rolled
+    back and its items go one by one instead, so a bad item is refused alone and the rest are
+    kept.
+    """
+    # Storing a run needs the new rows' keys back from one INSERT (SQLite, PostgreSQL).
+    batchable = connection.features.can_return_rows_from_bulk_insert and (
+        source.rule == WireSource.Rule.QUEUE or source.section_id is None
+    )
     with transaction.atomic():
+        accepted = []
         for entry in entries:
             counts.found += 1
-            if not entry_accepted(source=source, entry=entry):
+            if entry_accepted(source=source, entry=entry):
+                accepted.append(entry)
+            else:
                 counts.refused += 1
+        known = set(
+            WireItem.objects.filter(
+                source=source, guid__in={entry.guid for entry in accepted}
+            ).values_list("guid", flat=True)
+        )
+        run = []
+        for entry in accepted:
+            if batchable and not entry.killed and entry.guid not in known:
+                known.add(entry.guid)
+                run.append(entry)
                 continue
-            try:
-                outcome = wire_item_upsert(source=source, entry=entry)
-            except Exception as exc:
-                # One bad item never stops the feed.
-                logger.exception("Wire item %s from %s failed", entry.guid, source)
-                counts.refused += 1
-                counts.errors.append(f"{entry.guid}: {exc}")
-                continue
-            if outcome == "duplicates":
-                counts.created += 1
-            counts.add(outcome)
+            entries_create(source=source, entries=run, counts=counts)
+            run = []
+            entry_upsert(source=source, entry=entry, counts=counts)
+        entries_create(source=source, entries=run, counts=counts)
+
+
+def entries_create(*, source: WireSource, entries: list, counts: WireCounts) -> None:
+    """Store a run of new items at once, or one by one when that fails."""
+    if not entries:
+        return
+    try:
+        with transaction.atomic():
+            outcomes = wire_items_create(source=source, entries=entries)
+    except Exception:  # noqa: BLE001 - the items are retried one by one just below
+        logger.info("Wire items from %s stored one by one after a failed batch", source)
+        for entry in entries:
+            entry_upsert(source=source, entry=entry, counts=counts)
+        return
+    for outcome in outcomes:
+        entry_counted(outcome=outcome, counts=counts)
+
+
+def entry_upsert(*, source: WireSource, entry, counts: WireCounts) -> None:
+    """Upsert one item in its own savepoint; a failure is counted and logged, never raised."""
+    try:
+        outcome = wire_item_upsert(source=source, entry=entry)
+    except Exception as exc:
+        # One bad item never stops the feed.
+        logger.exception("Wire item %s from %s failed", entry.guid, source)
+        counts.refused += 1
+        counts.errors.append(f"{entry.guid}: {exc}")
+        return
+    entry_counted(outcome=outcome, counts=counts)
+
+
+def entry_counted(*, outcome: str, counts: WireCounts) -> None:
+    if outcome == "duplicates":
+        counts.created += 1
+    counts.add(outcome)
 
 
 def wire_source_failed(*, source: WireSource, counts: WireCounts, error: str) -> WireCounts:

@@ -25,6 +25,9 @@ def text_to_html(text: str) -> str:
 
 def html_text(markup: str) -> str:
     """Markup as plain text, entities resolved and whitespace collapsed."""
+    if "<" not in (markup or "") and "&" not in (markup or ""):
+        # Plain text already (most headlines and summaries): no parser needed.
+        return " ".join((markup or "").split())
     return " ".join(BeautifulSoup(markup or "", "html.parser").get_text(" ").split())
 
 
@@ -38,6 +41,8 @@ def html_paragraphs(markup: str) -> list[str]:
 
 def body_images(markup: str) -> list[WireImage]:
     """The images inside agency HTML, with a figure's caption when it has one."""
+    if "<img" not in (markup or "").lower():
+        return []
     soup = BeautifulSoup(markup or "", "html.parser")
     images = []
     for img in soup.find_all("img"):
