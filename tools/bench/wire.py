@@ -69,8 +69,13 @@ def archive_build(count: int, maker: TextMaker, source) -> list[tuple[str, str]]
     """Bulk-store `count` fingerprinted stories; return a sample to copy from."""
     from django.db import transaction
 
-    from kabar.ingest.models import WireBand, WireFingerprint, WireItem
-    from kabar.ingest.services.wire_dedupe import signature_bands, text_signature
+    from kabar.ingest.models import WireFingerprint, WireItem
+    from kabar.ingest.services.wire_dedupe import (
+        bands_insert,
+        signature_bands,
+        signature_from_fingerprint,
+        text_signature,
+    )
 
     sample = []
     chunk = 1000
@@ -88,7 +93,7 @@ def archive_build(count: int, maker: TextMaker, source) -> list[tuple[str, str]]
                 )
                 for n, (h, b) in enumerate(stories)
             )
-            prints, bands = [], []
+            prints = []
             for item, (h, b) in zip(items, stories, strict=True):
                 signature = text_signature(f"{h}\n{b}")
                 prints.append(
@@ -99,14 +104,13 @@ def archive_build(count: int, maker: TextMaker, source) -> list[tuple[str, str]]
                     )
                 )
             prints = WireFingerprint.objects.bulk_create(prints)
-            for fp in prints:
-                from kabar.ingest.services.wire_dedupe import signature_from_fingerprint
-
-                bands += [
-                    WireBand(fingerprint=fp, key=k)
-                    for k in signature_bands(signature_from_fingerprint(fp))
+            bands_insert(
+                [
+                    (fp.pk, key)
+                    for fp in prints
+                    for key in signature_bands(signature_from_fingerprint(fp))
                 ]
-            WireBand.objects.bulk_create(bands, batch_size=5000)
+            )
             sample.extend(stories[:5])
     return sample
 
