@@ -1,5 +1,8 @@
 """The admin's WordPress upload form: the export file and the importer's options."""
 
+import shutil
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from django import forms
@@ -9,14 +12,34 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import ImportJob
+from .services.archive import ARCHIVE_SUFFIXES, ArchiveRefused, uploads_archive_check
 from .wxr.permalinks import DEFAULT_PERMALINK_STRUCTURE
 
 # WordPress exports of a large newsroom run to hundreds of megabytes.
 DEFAULT_MAX_UPLOAD_SIZE = 1024 * 1024 * 1024
+# Its uploads folder, packed, to several gigabytes.
+DEFAULT_MAX_ARCHIVE_SIZE = 4 * 1024 * 1024 * 1024
 
 
 def max_upload_size() -> int:
     return getattr(settings, "WORDPRESS_IMPORT_MAX_UPLOAD_SIZE", DEFAULT_MAX_UPLOAD_SIZE)
+
+
+def max_archive_size() -> int:
+    return getattr(settings, "WORDPRESS_IMPORT_MAX_ARCHIVE_SIZE", DEFAULT_MAX_ARCHIVE_SIZE)
+
+
+@contextmanager
+def _local_path(upload):
+    """A path to the uploaded file: large uploads are on disk already, small ones in memory."""
+    if hasattr(upload, "temporary_file_path"):
+        yield Path(upload.temporary_file_path())
+        return
+    with tempfile.NamedTemporaryFile(suffix=".archive") as copy:
+        upload.seek(0)
+        shutil.copyfileobj(upload, copy, 1 << 20)
+        copy.flush()
+        yield Path(copy.name)
 
 
 class ImportUploadForm(forms.Form):
@@ -24,6 +47,17 @@ class ImportUploadForm(forms.Form):
         label=_("WordPress export (WXR)"),
         help_text=_("The .xml file from Tools → Export in the WordPress admin."),
         widget=forms.ClearableFileInput(attrs={"accept": ".xml,application/xml,text/xml"}),
+    )
+    media_archive = forms.FileField(
+        label=_("Uploads archive (images)"),
+        required=False,
+        help_text=_(
+            "Optional: the site's wp-content/uploads folder packed as .zip or .tar.gz. Its "
+            "images go into the image library; the archive is deleted after the import."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".zip,.tar.gz,.tgz,application/zip,application/gzip"}
+        ),
     )
     media_dir = forms.CharField(
         label=_("Media folder on the server"),
@@ -70,6 +104,46 @@ class ImportUploadForm(forms.Form):
             )
         return upload
 
+    def clean_media_archive(self):
+        upload = self.cleaned_data["media_archive"]
+        if not upload:
+            return upload
+        if not upload.name.lower().endswith(ARCHIVE_SUFFIXES):
+            raise forms.ValidationError(
+                _("“%(name)s” is not a .zip or .tar.gz archive."),
+                params={"name": upload.name},
+                code="extension",
+            )
+        if upload.size > max_archive_size():
+            raise forms.ValidationError(
+                _("The archive is %(size)s; the largest accepted is %(limit)s."),
+                params={
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(max_archive_size()),
+                },
+                code="size",
+            )
+        # Refused now, with its reason, rather than in the middle of the import.
+        try:
+            with _local_path(upload) as path:
+                uploads_archive_check(path)
+        except ArchiveRefused as exc:
+            raise forms.ValidationError(str(exc), code="archive") from exc
+        upload.seek(0)
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if data.get("media_archive") and data.get("media_dir"):
+            self.add_error(
+                "media_dir",
+                forms.ValidationError(
+                    _("Choose either the uploads archive or a folder on the server, not both."),
+                    code="both",
+                ),
+            )
+        return data
+
     def clean_media_dir(self):
         value = self.cleaned_data["media_dir"].strip()
         if value and not (Path(value).is_absolute() and Path(value).is_dir()):
@@ -95,6 +169,7 @@ class ImportUploadForm(forms.Form):
         data = self.cleaned_data
         return ImportJob.objects.create(
             export=data["export"],
+            media_archive=data["media_archive"] or "",
             export_name=data["export"].name[:255],
             options={
                 "media_dir": data["media_dir"],

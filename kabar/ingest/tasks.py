@@ -5,16 +5,17 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .models import ImportJob
 from .services import ImportOptions, ImportSummary, wxr_import
+from .services.archive import ArchiveRefused, uploads_archive_extract
 
 logger = logging.getLogger(__name__)
 
@@ -54,44 +55,92 @@ def import_job_progress(job: ImportJob, phase: str, done: int, total: int) -> No
 
 
 @contextmanager
-def import_job_local_copy(job: ImportJob):
-    """A local path to the upload; storage without one (cloud, memory) is copied to a temp file.
-
-    The importer reads the file several times, streaming, so it needs a path rather than bytes.
-    """
+def import_job_local_copy(field, suffix: str = ".xml"):
+    """A local path to an uploaded file; storage without one (cloud, memory) is copied to a
+    temp file. The importer reads the export several times, streaming, so it needs a path."""
     try:
-        local = Path(default_storage.path(job.export.name))
+        local = Path(field.storage.path(field.name))
     except NotImplementedError:
         local = None
     if local is not None and local.is_file():
         yield local
         return
-    with tempfile.NamedTemporaryFile(suffix=".xml") as copy:
-        with default_storage.open(job.export.name, "rb") as stream:
+    with tempfile.NamedTemporaryFile(suffix=suffix) as copy:
+        with field.storage.open(field.name, "rb") as stream:
             shutil.copyfileobj(stream, copy, 1 << 20)
         copy.flush()
         yield Path(copy.name)
 
 
+class ImportStopped(Exception):
+    """The import could not start; the message says why, for the editor."""
+
+
+@contextmanager
+def import_job_media_folder(job: ImportJob):
+    """The uploads archive sent with the export, unpacked into a temporary folder that is
+    removed afterwards; None when none was sent."""
+    if not job.media_archive:
+        yield None
+        return
+    with (
+        import_job_local_copy(job.media_archive, suffix=".archive") as archive,
+        tempfile.TemporaryDirectory(prefix="kabar-uploads-") as folder,
+    ):
+        try:
+            yield uploads_archive_extract(source=archive, target=Path(folder))
+        except ArchiveRefused as exc:
+            raise ImportStopped(
+                _("The uploads archive could not be unpacked: %(reason)s Nothing was imported.")
+                % {"reason": exc}
+            ) from exc
+
+
+def import_job_files_delete(job: ImportJob) -> None:
+    """Delete the uploaded export and archive: they hold private data and are not kept."""
+    for field in (job.export, job.media_archive):
+        if field:
+            try:
+                field.delete(save=False)
+            except OSError:
+                logger.exception("Could not delete %s of import job %s", field.name, job.pk)
+
+
+def import_job_crash_message(exc: Exception) -> str:
+    return _(
+        "The import stopped with an error (%(error)s). What was imported until then stays; "
+        "import the same export again to finish it: what is already here is updated, never "
+        "duplicated."
+    ) % {"error": str(exc) or exc.__class__.__name__}
+
+
 def import_job_run(*, job: ImportJob) -> ImportJob:
-    """Run the job's import; whatever happens, the job ends done or failed."""
+    """Run the job's import; whatever happens, the job ends done or failed, its files gone."""
     job.status, job.started_at = ImportJob.Status.RUNNING, timezone.now()
     job.save(update_fields=["status", "started_at", "updated_at"])
-    try:
-        language = job.options.get("language") or settings.LANGUAGE_CODE
-        with translation.override(language), import_job_local_copy(job) as source:
-            summary = wxr_import(
-                source=source,
-                options=import_job_options(job),
-                progress=lambda phase, done, total: import_job_progress(job, phase, done, total),
-            )
-    except Exception as exc:
-        logger.exception("WordPress import job %s crashed", job.pk)
-        job.status, job.error = ImportJob.Status.FAILED, str(exc) or exc.__class__.__name__
-    else:
-        job.summary = import_summary_data(summary)
-        job.status = ImportJob.Status.FAILED if summary.fatal else ImportJob.Status.DONE
-        job.error = summary.fatal
+    language = job.options.get("language") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        try:
+            with import_job_local_copy(job.export) as source, import_job_media_folder(job) as media:
+                options = import_job_options(job)
+                if media is not None:
+                    options.media_dir = media
+                summary = wxr_import(
+                    source=source,
+                    options=options,
+                    progress=partial(import_job_progress, job),
+                )
+        except ImportStopped as exc:
+            job.status, job.error = ImportJob.Status.FAILED, str(exc)
+        except Exception as exc:
+            logger.exception("WordPress import job %s crashed", job.pk)
+            job.status, job.error = ImportJob.Status.FAILED, import_job_crash_message(exc)
+        else:
+            job.summary = import_summary_data(summary)
+            job.status = ImportJob.Status.FAILED if summary.fatal else ImportJob.Status.DONE
+            job.error = summary.fatal
+        finally:
+            import_job_files_delete(job)
     if job.status == ImportJob.Status.DONE and job.progress_total:
         job.progress_done = job.progress_total
     job.finished_at = timezone.now()

@@ -292,6 +292,11 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", not AWS_STORAGE_BUCKET_NAME)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Staff uploads not meant for the public (WordPress exports): outside MEDIA_ROOT, no URL.
+    "private": {
+        "BACKEND": "kabar.core.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": Path(os.environ.get("PRIVATE_ROOT", DATA_DIR / "private"))},
+    },
 }
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
@@ -305,6 +310,18 @@ if AWS_STORAGE_BUCKET_NAME:
             # Public news photos: plain URLs a CDN can cache, and no upload overwrites another.
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH"),
             "file_overwrite": False,
+        },
+    }
+    # The same bucket, under a prefix of its own with private objects: only signed requests
+    # (made by the server, never handed to a reader) can read them.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "location": os.environ.get("AWS_PRIVATE_LOCATION", "private"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "custom_domain": None,
         },
     }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0

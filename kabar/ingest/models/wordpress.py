@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kabar.core.storage import private_storage_get
+
 
 class WordPressItem(models.Model):
     """What one WordPress object (keyed by its site and ID) became in Kabar, and its checksum."""
@@ -85,7 +87,20 @@ class ImportJob(models.Model):
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
 
-    export = models.FileField(_("WordPress export"), upload_to="ingest/imports/%Y/%m/")
+    # Private: an export holds commenters' emails and addresses, drafts and post passwords.
+    # Both files are deleted when the import ends, whatever its outcome.
+    export = models.FileField(
+        _("WordPress export"),
+        upload_to="imports/%Y/%m/",
+        storage=private_storage_get,
+        blank=True,
+    )
+    media_archive = models.FileField(
+        _("uploads archive"),
+        upload_to="imports/%Y/%m/",
+        storage=private_storage_get,
+        blank=True,
+    )
     export_name = models.CharField(_("file name"), max_length=255)
     options = models.JSONField(_("options"), default=dict, blank=True)
     status = models.CharField(

@@ -91,10 +91,18 @@ def wxr_import(
     return summary
 
 
+def incomplete_export_message(reason: str) -> str:
+    return _(
+        "The export is incomplete: %(reason)s No article, page, section or menu was changed; "
+        "authors and images read before that point were kept. Import the complete export "
+        "again to finish: what is already here is updated, never duplicated."
+    ) % {"reason": reason}
+
+
 def _records(source: Source, summary: ImportSummary, *, report: bool = False):
     """The export's records; bad items are reported (on the first pass) and left behind.
 
-    Broken XML ends every pass at the same point, so what came before it is still imported.
+    Broken XML ends the first pass, and the import stops there (see `_import_passes`).
     """
     try:
         for record in wxr_read(source):
@@ -151,6 +159,11 @@ def _import_passes(
     if run is None:
         if not summary.fatal:
             summary.fatal = _("The export names no site.")
+        return
+    if summary.fatal:
+        # A cut-off export would publish the posts before the cut and overwrite sections with
+        # a part of the file; stop before either, so the state is plain: nothing published.
+        summary.fatal = incomplete_export_message(summary.fatal)
         return
     sections_upsert(run=run, categories=list(categories.values()))
     for term in tags.values():

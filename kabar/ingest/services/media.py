@@ -51,7 +51,7 @@ def php_meta_string(serialised: str, key: str) -> str:
 
 
 def attachment_file(*, run: ImportRun, item: WxrItem) -> tuple[str, bytes]:
-    """The attachment's file name and bytes, from --media-dir or its URL."""
+    """The attachment's file name and bytes, from the uploads folder or its URL."""
     relative = item.meta.get("_wp_attached_file") or upload_path(item.attachment_url)
     name = PurePosixPath(relative or urlparse(item.attachment_url).path).name
     if run.options.media_dir:
@@ -79,7 +79,10 @@ def attachment_file(*, run: ImportRun, item: WxrItem) -> tuple[str, bytes]:
             ) from exc
         return unquote(name), data
     raise MediaMissing(
-        _("No media folder or download was asked for (use --media-dir or --fetch-media).")
+        _(
+            "The image was not brought in: no uploads archive was sent and downloading images "
+            "from the old site was not chosen."
+        )
     )
 
 
