@@ -100,7 +100,9 @@ def attachment_upsert(*, run: ImportRun, item: WxrItem) -> None:
         "credit": php_meta_string(serialised, "credit"),
         "alt": item.meta.get("_wp_attachment_image_alt", ""),
     }
-    checksum = checksum_of(item, str(run.options.media_dir), run.options.fetch_media)
+    # Whether a folder was given, not where: an uploads archive is unpacked to a new temporary
+    # folder on every run, and a file moved to another folder is still the same image.
+    checksum = checksum_of(item, bool(run.options.media_dir), run.options.fetch_media)
     record = run.record("attachment", item.id)
     image = record.target if record else None
     if image is not None and record.checksum == checksum:

@@ -143,7 +143,7 @@ def test_crash_marks_the_job_failed_not_running(editor_client, home, monkeypatch
     job = ImportJob.objects.get()
     assert job.status == ImportJob.Status.FAILED
     # What happened, and that running it again finishes the job.
-    assert "disk penuh" in job.error and "Impor lagi ekspor yang sama" in job.error
+    assert "disk penuh" in job.error and "impor lagi ekspor yang sama" in job.error
     assert job.finished_at is not None
     assert not job.export
 
