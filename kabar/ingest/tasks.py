@@ -167,6 +167,9 @@ def import_job_stall_check(*, job: ImportJob) -> ImportJob:
     )
     if stalled:
         job.refresh_from_db()
+        # Its worker will not delete them now; the private files do not outlive the job.
+        import_job_files_delete(job)
+        job.save(update_fields=["export", "media_archive"])
     return job
 
 

@@ -10,6 +10,7 @@ import io
 import stat
 import tarfile
 import zipfile
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.images import get_image_model
 
 from kabar.core.storage import private_storage
@@ -297,3 +298,17 @@ def test_missing_image_is_reported_in_editors_words(editor_client, home, disk):
     reasons = " ".join(reason for _label, reason in job.summary["skipped"])
     assert "arsip unggahan" in reasons
     assert "--media-dir" not in reasons and "--fetch-media" not in reasons
+
+
+def test_stalled_job_loses_its_files_too(editor_client, home, disk, settings):
+    job = ImportJob.objects.create(
+        export=private_storage.save("imports/2026/12/mati.xml", ContentFile(b"<rss/>")),
+        export_name="mati.xml",
+        status=ImportJob.Status.RUNNING,
+    )
+    ImportJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - timedelta(minutes=31))
+    settings.WORDPRESS_IMPORT_STALL_MINUTES = 30
+    editor_client.get(job.get_absolute_url())
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED and not job.export
+    assert files_under(disk / "private") == []
