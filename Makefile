@@ -90,7 +90,7 @@ check: uv-ensure ## System checks, no model change without a migration, check --
 	$(UV) run --locked lint-imports
 
 # Each app with its own locale/ keeps its own catalogue; the project's covers the rest.
-LOCALE_APPS := comments complaints corrections ingest search seo
+LOCALE_APPS := comments complaints corrections ingest search seo staff
 messages: uv-ensure ## Update the Indonesian catalogues from the source strings
 	$(UV) run python manage.py makemessages -l id --ignore '.venv/*' --ignore 'var/*' \
 	  $(foreach app,$(LOCALE_APPS),--ignore 'kabar/$(app)/*')

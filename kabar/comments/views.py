@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from kabar.core.addresses import client_ip
 from kabar.news.models import ArticlePage
 
 from . import selectors, services
@@ -51,16 +52,6 @@ def article_for_comments(article_id) -> ArticlePage:
     if article is None:
         raise Http404("No such article")
     return article
-
-
-def client_ip(request) -> str | None:
-    """The reader's address, trusting only as many X-Forwarded-For hops as proxies we run."""
-
-    hops = settings.COMMENTS_TRUSTED_PROXIES
-    forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p]
-    if hops and len(forwarded) >= hops:
-        return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def wants_json(request) -> bool:

@@ -49,3 +49,12 @@ def url_rebase(request, url: str, *, site: Site | None = None) -> str:
         if rest != url and (not rest or rest[0] in "/?#"):
             return absolute_url(request, rest if rest.startswith("/") else f"/{rest}")
     return url
+
+
+def client_ip(request) -> str | None:
+    """The visitor's address, trusting only as many X-Forwarded-For hops as proxies we run."""
+    hops = settings.COMMENTS_TRUSTED_PROXIES
+    forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p]
+    if hops and len(forwarded) >= hops:
+        return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR") or None

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "kabar.seo",
     "kabar.ingest",
     "kabar.ops",
+    "kabar.staff",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -97,6 +98,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -110,6 +115,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed the second factor?
+    "django_otp.middleware.OTPMiddleware",
+    # Staff who must, or chose to, use a second factor reach the admin only after it.
+    "kabar.staff.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -382,6 +391,8 @@ COMMENTS_TRUSTED_PROXIES = int(os.environ.get("COMMENTS_TRUSTED_PROXIES", "0"))
 INSTALLED_APPS += ["allauth", "allauth.account"]
 MIDDLEWARE += ["allauth.account.middleware.AccountMiddleware"]
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every password, right or wrong, while the account or address is locked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -406,3 +417,23 @@ COMPLAINTS_RATE_LIMIT = (5, 3600)
 # Management commands the scheduler of `manage.py serve` runs every SCHEDULER_INTERVAL seconds;
 # in production run each from a timer. Each is cheap when there is nothing to do.
 SCHEDULED_COMMANDS = ["publish_scheduled", "complaints_overdue_notify"]
+
+# --- Staff accounts (kabar.staff, docs/staff-accounts.md) ---
+# Lockout (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one account, or from one
+# address, logins from there are refused for LOGIN_LOCKOUT_MINUTES. Counted in the database, so
+# every gunicorn process sees the same count. Covers the admin login and the readers' /akun/.
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "kabar.staff.lockout.login_username"
+AXES_CLIENT_IP_CALLABLE = "kabar.core.addresses.client_ip"
+AXES_LOCKOUT_CALLABLE = "kabar.staff.views.login_locked_out"
+# Successful logins are not logged; failures are (AccessAttempt) until they expire.
+AXES_DISABLE_ACCESS_LOG = True
+# A lock lasts its period from the last failure before it; knocking meanwhile does not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Two factors (django-otp): TOTP apps plus single-use recovery codes. Required for editors,
+# administrators and superusers unless STAFF_2FA_REQUIRED=0; writers may turn it on.
+STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", True)
+OTP_TOTP_ISSUER = os.environ.get("STAFF_2FA_ISSUER", "Kabar Harapan")

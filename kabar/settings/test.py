@@ -26,6 +26,9 @@ else:
 # with the `page_cache_on` fixture (kabar/core/tests/test_page_cache*.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Most tests sign staff in with force_login or the password form alone; the second factor is
+# tested where a test turns it on (kabar/staff/tests/).
+STAFF_2FA_REQUIRED = False
 # Absolute URLs come from the test client's host, whatever the developer's shell exports.
 SITE_URL = ""
 ALLOWED_HOSTS = ["*"]
