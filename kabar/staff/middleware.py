@@ -7,10 +7,14 @@ from django.urls import reverse
 
 from . import selectors
 
-# Where a half-signed-in staff member may still go: the two-factor screens, and out.
+# Where a half-signed-in staff member may still go: the two-factor screens, and out, and what
+# those screens load (the admin's icons and JavaScript translations; a redirect there would
+# paste a whole page into the icon sprite).
 OPEN_URL_NAMES = (
     "wagtailadmin_login",
     "wagtailadmin_logout",
+    "wagtailadmin_sprite",
+    "wagtailadmin_javascript_catalog",
     "staff_2fa_setup",
     "staff_2fa_verify",
     "staff_2fa_recovery_codes",

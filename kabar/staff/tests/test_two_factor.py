@@ -49,6 +49,12 @@ def test_editor_without_second_factor_is_sent_to_set_it_up(client, editor, two_f
     assert response["Location"] == reverse("staff_2fa_setup") + "?next=%2Fadmin%2Fpages%2F"
 
 
+def test_setup_page_can_load_the_admin_icons_and_translations(client, editor, two_factor_on):
+    password_login(client, editor)
+    assert client.get(reverse("wagtailadmin_sprite")).status_code == 200
+    assert client.get(reverse("wagtailadmin_javascript_catalog")).status_code == 200
+
+
 def test_administrator_and_superuser_need_it_too(client, site_admin, two_factor_on):
     from django.contrib.auth import get_user_model
 
