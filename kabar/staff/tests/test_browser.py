@@ -7,6 +7,7 @@ import time
 
 import pytest
 from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,11 +22,11 @@ def password_login(page: Page, base_url: str, username: str, password: str = PAS
     page.locator("form button[type=submit]").click()
 
 
-def app_code(secret: str, *, steps_ahead: int = 0) -> str:
-    """What an authenticator app given `secret` shows now (or `steps_ahead` × 30 s later)."""
+def app_code(secret: str, *, step: int | None = None) -> str:
+    """What an authenticator app given `secret` shows now (or at time step `step`)."""
     key = base64.b32decode(secret + "=" * (-len(secret) % 8))
     totp = TOTP(key)
-    totp.time = time.time() + 30 * steps_ahead
+    totp.time = time.time() if step is None else step * totp.step + 1
     return f"{totp.token():06d}"
 
 
@@ -56,8 +57,11 @@ def test_editor_sets_up_totp_reaches_the_dashboard_and_is_asked_again(
     page.context.clear_cookies()
     password_login(page, base, "editor")
     expect(page).to_have_url(re.compile(r"/admin/dua-faktor/verifikasi/"))
-    # The code just used is spent; the app's next code is accepted (one step of tolerance).
-    page.get_by_label("Kode").fill(app_code(secret, steps_ahead=1))
+    # The code just used is spent; the app's next one is accepted (one step of tolerance).
+    # Next after the spent step, not after "now": when setup straddled a 30 s boundary the
+    # device learnt a drift of -1, and now + 1 would fall outside its window.
+    spent = TOTPDevice.objects.get(user=editor, confirmed=True).last_t
+    page.get_by_label("Kode").fill(app_code(secret, step=spent + 1))
     page.get_by_role("button", name="Verifikasi").click()
     expect(page).to_have_url(f"{base}/admin/")
 
