@@ -137,6 +137,41 @@ def article_withdraw_view(request, page_id: int):
     )
 
 
+class ReinstateForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Public reason"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy(
+            "Readers see it in an update note on the story, beside the time it was withdrawn."
+        ),
+        max_length=2000,
+        error_messages={"required": gettext_lazy("Give the reason readers will see.")},
+    )
+
+
+def article_reinstate_view(request, page_id: int):
+    article = get_object_or_404(ArticlePage, pk=page_id)
+    if not services.user_can_withdraw(request.user):
+        raise PermissionDenied
+    form = ReinstateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.article_reinstate(
+                article=article, reason=form.cleaned_data["reason"], user=request.user
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request, _("“%(title)s” is back on the site.") % {"title": article.title}
+            )
+            return redirect("wagtailadmin_explore", article.get_parent().pk)
+    return TemplateResponse(
+        request, "corrections/admin/reinstate.html", {"article": article, "form": form}
+    )
+
+
 def unverified_list_view(request):
     """Stories published awaiting verification, the oldest first, with their age."""
     if not request.user.has_perm("corrections.add_correction"):

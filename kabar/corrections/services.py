@@ -9,6 +9,7 @@ from wagtail.log_actions import log
 from wagtail.search import index as search_index
 
 from kabar.core.services import ADMIN_GROUP, EDITOR_GROUP
+from kabar.core.templatetags.kabar import long_datetime
 from kabar.news.models import ArticlePage
 
 from .models import Correction
@@ -82,6 +83,34 @@ def article_withdraw(*, article: ArticlePage, reason: str, user) -> ArticlePage:
     transaction.on_commit(lambda: search_index.insert_or_update_object(article))
     article_pages_purge(article)
     return article
+
+
+@transaction.atomic
+def article_reinstate(*, article: ArticlePage, reason: str, user) -> Correction:
+    """Undo a withdrawal made in error: the story answers again and returns to every listing,
+    search, feed and sitemap, with a public update note saying it was withdrawn and why it is
+    back (the withdrawal itself stays in the page's history)."""
+    if not user_can_withdraw(user):
+        raise PermissionDenied(_("Only editors and administrators can reinstate an article."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason readers will see.")})
+    if article.withdrawn_at is None:
+        raise ValidationError(_("This article has not been withdrawn."))
+    withdrawn_at = article.withdrawn_at
+    ArticlePage.objects.filter(pk=article.pk).update(
+        withdrawn_at=None, withdrawn_reason="", withdrawn_by=None
+    )
+    article.withdrawn_at, article.withdrawn_reason, article.withdrawn_by = None, "", None
+    log(instance=article, action="corrections.reinstate", user=user, data={"reason": reason})
+    transaction.on_commit(lambda: search_index.insert_or_update_object(article))
+    with translation.override(settings.LANGUAGE_CODE):
+        text = _("This story was withdrawn on %(time)s and has been reinstated: %(reason)s") % {
+            "time": long_datetime(withdrawn_at),
+            "reason": reason,
+        }
+    # The note's save purges every page that shows the story, and the log.
+    return correction_add(article=article, kind=Correction.Kind.PEMBARUAN, text=text, user=user)
 
 
 def article_verified_note(*, article: ArticlePage, user) -> Correction:

@@ -26,6 +26,11 @@ def corrections_admin_urls():
             name="corrections_withdraw",
         ),
         path(
+            "pemulihan/<int:page_id>/",
+            admin_views.article_reinstate_view,
+            name="corrections_reinstate",
+        ),
+        path(
             "menunggu-verifikasi/",
             admin_views.unverified_list_view,
             name="corrections_unverified",
@@ -74,6 +79,14 @@ def article_buttons(page, user):
             priority=64,
             page=page,
         )
+    elif services.user_can_withdraw(user):
+        yield PageMenuItem(
+            _("Undo the withdrawal"),
+            reverse("corrections_reinstate", args=[page.pk]),
+            icon_name="rotate",
+            priority=64,
+            page=page,
+        )
 
 
 @hooks.register("register_page_header_buttons")
@@ -103,6 +116,9 @@ def correction_log_actions(actions):
         "corrections.edit", _("Edit correction note"), _("Correction note edited")
     )
     actions.register_action("corrections.withdraw", _("Withdraw article"), _("Article withdrawn"))
+    actions.register_action(
+        "corrections.reinstate", _("Undo the withdrawal"), _("Withdrawal undone")
+    )
 
 
 @hooks.register("demo_newsroom_loaded")
@@ -124,6 +140,7 @@ def warn_when_withdrawn(request, page):
             request,
             gettext(
                 "This article has been withdrawn: its address answers 410 Gone with the "
-                "reason, and publishing it again does not bring it back."
+                "reason, and publishing it again does not bring it back. Use “Undo the "
+                "withdrawal” in the page's menu for that."
             ),
         )

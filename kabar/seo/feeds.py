@@ -100,6 +100,7 @@ def feed_entries(scope: FeedScope) -> list[FeedEntry]:
             content = html_absolutize(str(body), link)
         section = getattr(article, "section", None)
         sponsored = _("Advertorial") if article.sponsored else ""
+        unverified = _("Awaiting verification") if article.unverified else ""
         entries.append(
             FeedEntry(
                 title=f"{sponsored}: {article.title}" if sponsored else article.title,
@@ -114,6 +115,7 @@ def feed_entries(scope: FeedScope) -> list[FeedEntry]:
                     for a in article.authorships.all()
                 ],
                 categories=[sponsored] * bool(sponsored)
+                + [unverified] * bool(unverified)
                 + [section.title] * bool(section)
                 + [t.tag.name for t in article.tagged_items.all()],
                 content=content,

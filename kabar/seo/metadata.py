@@ -247,6 +247,9 @@ def article_meta(request, meta: PageMeta, context, article: ArticlePage, organiz
     if article.sponsored:
         # schema.org's type for paid content, beside NewsArticle so news parsers still read it.
         data["@type"] = ["NewsArticle", "AdvertiserContentArticle"]
+    if article.unverified:
+        # Published before every fact was checked (PPMS 2.b); schema.org's lifecycle status.
+        data["creativeWorkStatus"] = "Unverified"
     # Other apps add what they attach to a story (corrections) without seo importing them.
     for hook in hooks.get_hooks("article_jsonld"):
         hook(article, data)

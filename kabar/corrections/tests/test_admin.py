@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 
+from kabar.corrections import services
 from kabar.corrections.models import Correction
 from kabar.news.models import ArticlePage
 from kabar.news.tests.factories import ArticlePageFactory
@@ -133,3 +134,31 @@ def test_notes_list_filters_by_article_and_kind(client, article, section, editor
     assert "Gempa di Cianjur" in body and "Banjir Demak" not in body
     body = client.get(index, {"kind": "koreksi"}).content.decode()
     assert "Banjir Demak" in body and "Gempa di Cianjur" not in body
+
+
+def test_editor_undoes_a_withdrawal_through_the_admin(client, article, section, editor):
+    client.force_login(editor)
+    services.article_withdraw(article=article, reason="Sumber keliru.", user=editor)
+    url = reverse("corrections_reinstate", args=[article.pk])
+    # Offered in the page's menu instead of a second withdrawal.
+    assert url in client.get(reverse("wagtailadmin_explore", args=[section.pk])).content.decode()
+    page = client.get(url).content.decode()
+    assert "Batalkan pencabutan" in page and "Sumber keliru." in page
+    refused = client.post(url, {"reason": ""})
+    assert "Tuliskan alasan yang akan dibaca pembaca." in refused.content.decode()
+    assert ArticlePage.objects.get(pk=article.pk).withdrawn_at is not None
+    response = client.post(url, {"reason": "Sumber telah dikonfirmasi."})
+    assert response.status_code == 302
+    assert ArticlePage.objects.get(pk=article.pk).withdrawn_at is None
+    assert (
+        reverse("corrections_withdraw", args=[article.pk])
+        in client.get(reverse("wagtailadmin_explore", args=[section.pk])).content.decode()
+    )
+
+
+def test_writer_cannot_undo_a_withdrawal(client, article, editor, writer):
+    services.article_withdraw(article=article, reason="Sumber keliru.", user=editor)
+    client.force_login(writer)
+    url = reverse("corrections_reinstate", args=[article.pk])
+    assert client.post(url, {"reason": "Saya mau."}).status_code in (302, 403)
+    assert ArticlePage.objects.get(pk=article.pk).withdrawn_at is not None

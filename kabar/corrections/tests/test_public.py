@@ -226,6 +226,22 @@ def test_readers_cannot_comment_on_a_withdrawn_article(client, withdrawn):
     assert client.get(f"/komentar/artikel/{article.pk}/").status_code == 404
 
 
+def test_an_undone_withdrawal_brings_the_story_back_everywhere(
+    client, withdrawn, section, editor, page_cache_on, django_capture_on_commit_callbacks
+):
+    article, _standing = withdrawn
+    assert client.get(article.url).status_code == 410
+    assert "Beras plastik beredar" not in client.get("/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_reinstate(article=article, reason="Uji lab membuktikan.", user=editor)
+    page = client.get(article.url)
+    assert page.status_code == 200
+    assert "Uji lab membuktikan." in page.content.decode()
+    assert "Beras plastik beredar" in client.get("/").content.decode()
+    assert "Beras plastik beredar" in client.get("/feed/").content.decode()
+    assert article.url in client.get("/sitemap-articles.xml").content.decode()
+
+
 # Unverified and advertorial -------------------------------------------------------------------
 
 
@@ -234,6 +250,26 @@ def test_unverified_story_carries_the_notice(client, section):
     assert "Berita ini masih menunggu verifikasi." in client.get(article.url).content.decode()
     other = ArticlePageFactory(parent=section)
     assert "menunggu verifikasi" not in client.get(other.url).content.decode()
+
+
+def test_unverified_story_is_labelled_on_cards_in_json_ld_and_feeds(client, section):
+    article_publish(section, title="Kabar belum pasti", unverified=True)
+    article_publish(section, title="Kabar pasti")
+    home = lxml_html.fromstring(client.get("/").content)
+
+    def card(title):
+        return home.xpath(f'//article[contains(@class, "card")][.//a[text()="{title}"]]')[0]
+
+    label = './/p[contains(@class, "label--unverified")]'
+    assert card("Kabar belum pasti").xpath(f"{label}/text()") == ["Menunggu verifikasi"]
+    assert not card("Kabar pasti").xpath(label)
+    unverified = ArticlePage.objects.get(title="Kabar belum pasti")
+    assert news_article(client.get(unverified.url))["creativeWorkStatus"] == "Unverified"
+    checked = ArticlePage.objects.get(title="Kabar pasti")
+    assert "creativeWorkStatus" not in news_article(client.get(checked.url))
+    rss = etree.fromstring(client.get("/feed/").content)
+    assert "Menunggu verifikasi" in rss.xpath('//item[title="Kabar belum pasti"]/category/text()')
+    assert "Menunggu verifikasi" not in rss.xpath('//item[title="Kabar pasti"]/category/text()')
 
 
 def test_advertorial_is_labelled_and_its_links_sponsored(client, section):

@@ -120,3 +120,37 @@ def test_clearing_the_unverified_mark_records_an_update_note(article, editor):
     # Republishing a verified story adds nothing more.
     ArticlePage.objects.get(pk=article.pk).save_revision(user=editor).publish(user=editor)
     assert Correction.objects.count() == 1
+
+
+def test_editor_undoes_a_withdrawal_with_a_public_note(article, editor):
+    with freeze_time("2024-10-29 07:05:00+00:00"):
+        services.article_withdraw(article=article, reason="Sumber keliru.", user=editor)
+    withdrawn = ArticlePage.objects.get(pk=article.pk)
+    with freeze_time("2024-10-29 09:00:00+00:00"):
+        note = services.article_reinstate(
+            article=withdrawn, reason="Sumber telah dikonfirmasi ulang.", user=editor
+        )
+    stored = ArticlePage.objects.get(pk=article.pk)
+    assert (stored.withdrawn_at, stored.withdrawn_reason, stored.withdrawn_by) == (None, "", None)
+    assert ArticlePage.objects.visible().filter(pk=article.pk).exists()
+    assert note.kind == Correction.Kind.PEMBARUAN and note.created_by == editor
+    assert note.text == (
+        "Berita ini sempat dicabut pada Selasa, 29 Oktober 2024 14:05 WIB dan telah "
+        "dipulihkan: Sumber telah dikonfirmasi ulang."
+    )
+    # Both steps stay in the page's history.
+    actions = PageLogEntry.objects.filter(page=article).values_list("action", flat=True)
+    assert {"corrections.withdraw", "corrections.reinstate"} <= set(actions)
+
+
+def test_undoing_needs_a_reason_a_withdrawn_story_and_an_editor(article, editor, writer):
+    with pytest.raises(ValidationError):
+        services.article_reinstate(article=article, reason="Keliru.", user=editor)
+    services.article_withdraw(article=article, reason="Sumber keliru.", user=editor)
+    withdrawn = ArticlePage.objects.get(pk=article.pk)
+    with pytest.raises(ValidationError):
+        services.article_reinstate(article=withdrawn, reason="  ", user=editor)
+    with pytest.raises(PermissionDenied):
+        services.article_reinstate(article=withdrawn, reason="Keliru.", user=writer)
+    assert ArticlePage.objects.get(pk=article.pk).withdrawn_at is not None
+    assert not Correction.objects.filter(article=article).exists()
