@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from kabar.complaints import services
 from kabar.complaints.models import Complaint
+from kabar.news.models import ArticlePage
+from kabar.news.tests.factories import ArticlePageFactory
 
 from .conftest import pdf_upload
 
@@ -106,3 +108,26 @@ def test_internal_notes_and_assignment_are_saved_from_the_edit_form(client, edit
     assert response.status_code == 302, response.content.decode()[:2000]
     fresh.refresh_from_db()
     assert fresh.internal_notes == "Cek ke reporter dulu." and fresh.assigned_to == editor
+
+
+def test_a_story_with_complaints_is_not_deleted_but_gets_a_message(
+    client, site_admin, complaints, article, section
+):
+    client.force_login(site_admin)
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[article.pk]), follow=True)
+    assert response.status_code == 200
+    assert "2 pengaduan menyangkut halaman ini" in response.content.decode()
+    # Nor through the section above it, nor in bulk.
+    client.post(reverse("wagtailadmin_pages:delete", args=[section.pk]))
+    client.post(
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"]) + f"?id={article.pk}"
+    )
+    assert ArticlePage.objects.filter(pk=article.pk).exists()
+    assert Complaint.objects.filter(article=article).count() == 2
+
+
+def test_a_story_without_complaints_is_deleted_as_before(client, site_admin, section):
+    story = ArticlePageFactory(parent=section)
+    client.force_login(site_admin)
+    client.post(reverse("wagtailadmin_pages:delete", args=[story.pk]))
+    assert not ArticlePage.objects.filter(pk=story.pk).exists()
