@@ -26,6 +26,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from kabar.core.addresses import client_ip
+from kabar.core.unavailable import unavailable_response
 from kabar.news.models import ArticlePage
 
 from . import selectors, services
@@ -96,21 +97,20 @@ def comment_post(request):
     """Take a comment from the form; redirect to it, or answer JSON for comments.js."""
     form = CommentForm(request.POST, user=request.user)
     raw_article = request.POST.get("article", "")
-    article = article_for_comments(raw_article) if raw_article.isdigit() else None
-    if article is None:
+    if not raw_article.isdigit():
         raise Http404("No such article")
     try:
-        return _comment_post(request, form, article)
+        return _comment_post(request, form, article_for_comments(raw_article))
     except DatabaseError:
-        # Busy or failing database: nothing was stored, and the reader keeps their text.
+        # Busy or failing database: nothing was stored, and the reader keeps their text on a
+        # page that needs nothing from the database (the site's own layout reads it).
         logger.exception("A comment could not be saved")
-        return _form_again(
-            request,
-            form,
-            article=article,
-            status=503,
-            message=_("Your comment could not be saved. Please try again in a moment."),
-        )
+        message = _("Your comment could not be saved. Please try again in a moment.")
+        if wants_json(request):
+            return JsonResponse({"ok": False, "message": message, "errors": {}}, status=503)
+        form.data = form.data.copy()
+        form.data["started"] = form_timestamp_issue(int(raw_article))
+        return unavailable_response(render_to_string("comments/unavailable.html", {"form": form}))
 
 
 def _comment_post(request, form, article):

@@ -3,10 +3,11 @@ import sys
 from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
-from django.utils.cache import patch_cache_control
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
+
+from kabar.core.unavailable import unavailable_response
 
 from .health import readiness
 
@@ -29,10 +30,6 @@ def readyz(request):
     return JsonResponse(body, status=200 if ready else 503)
 
 
-# How long clients and proxies are told to wait before asking again while the database is away.
-RETRY_AFTER_SECONDS = 30
-
-
 @requires_csrf_token
 def server_error(request, template_name="500.html"):
     """Django's 500 view, but a 503 with Retry-After when the database is what failed.
@@ -41,10 +38,5 @@ def server_error(request, template_name="500.html"):
     touches the database: they are plain templates rendered without context processors.
     """
     if isinstance(sys.exc_info()[1], DatabaseError):
-        response = HttpResponse(
-            loader.get_template("503.html").render(), status=503, content_type="text/html"
-        )
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        patch_cache_control(response, no_store=True)
-        return response
+        return unavailable_response(loader.get_template("503.html").render())
     return defaults.server_error(request, template_name)

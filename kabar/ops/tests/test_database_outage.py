@@ -50,3 +50,23 @@ def test_other_errors_are_still_500(reader, section, settings):
     assert response.status_code == 500
     assert "Retry-After" not in response
     assert "Terjadi kesalahan" in response.content.decode()
+
+
+def test_a_comment_posted_while_the_database_is_down_is_handed_back(reader, section):
+    article = ArticlePageFactory(parent=section)
+    with database_down():
+        response = reader.post(
+            "/komentar/kirim/",
+            {
+                "article": article.pk,
+                "body": "Teks saya tetap ada",
+                "name": "Sari",
+                "email": "sari@contoh.id",
+                "started": "x",
+            },  # fmt: skip
+        )
+    page = response.content.decode()
+    assert (response.status_code, response["Retry-After"]) == (503, "30")
+    assert "no-store" in response["Cache-Control"]
+    assert "Komentar Anda belum tersimpan" in page and "Teks saya tetap ada" in page
+    assert 'action="/komentar/kirim/"' in page and 'value="sari@contoh.id"' in page
