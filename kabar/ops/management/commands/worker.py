@@ -1,21 +1,57 @@
-"""manage.py worker: django-tasks' database worker, quiet about the tasks that succeed."""
+"""manage.py worker: django-tasks' database worker, quiet about the tasks that succeed, and
+patient with the database: an outage makes it wait and try again instead of exiting."""
 
 import logging
+import time
 
+from django.db import DatabaseError, connections
 from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 from django_tasks_db.management.commands.db_worker import logger as worker_logger
+
+logger = logging.getLogger(__name__)
+
+# The pause after a failure doubles with each failure in a row, up to this many seconds.
+MAX_PAUSE_SECONDS = 30.0
+# A run that lasted this long was a recovery: the next failure starts the pauses afresh.
+HEALTHY_RUN_SECONDS = 60.0
+
+
+def worker_pause(failures: int) -> float:
+    """Seconds to wait after `failures` failures in a row: 1, 2, 4, ... up to the maximum."""
+    return min(2.0 ** (failures - 1), MAX_PAUSE_SECONDS)
 
 
 class Command(DBWorkerCommand):
     help = (
         "Run background tasks from the database, as db_worker does, printing only warnings and "
-        "failures at the default verbosity (-v 2 prints every task)."
+        "failures at the default verbosity (-v 2 prints every task). While the database is "
+        "away it waits and tries again."
     )
 
     def configure_logging(self, verbosity: int) -> None:
         super().configure_logging(verbosity)
         if verbosity == 1:
             # Two lines per task bury `manage.py serve`'s address and admin login.
-            for logger in (logging.getLogger(TASKS_LOGGER), worker_logger):
-                logger.setLevel(logging.WARNING)
+            for logger_ in (logging.getLogger(TASKS_LOGGER), worker_logger):
+                logger_.setLevel(logging.WARNING)
+
+    def handle(self, *args, **options) -> None:
+        failures = 0
+        while True:
+            started = time.monotonic()
+            try:
+                return super().handle(*args, **options)
+            except DatabaseError as error:
+                if time.monotonic() - started >= HEALTHY_RUN_SECONDS:
+                    failures = 0
+                failures += 1
+                pause = worker_pause(failures)
+                # One line per attempt, no traceback: the outage is the database's, not ours.
+                logger.warning(
+                    "The database is unavailable (%s); trying again in %.0f s.",
+                    str(error).strip().splitlines()[0] if str(error).strip() else type(error),
+                    pause,
+                )
+                connections.close_all()
+                time.sleep(pause)

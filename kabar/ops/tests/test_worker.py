@@ -1,0 +1,29 @@
+"""The task worker waits out a database outage instead of exiting (which would leave tasks
+unrun until someone restarts it)."""
+
+from unittest import mock
+
+from django.db import OperationalError
+from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
+
+from kabar.ops.management.commands import worker
+
+
+def test_worker_retries_with_growing_pauses_and_logs_one_line_each(caplog):
+    outcomes = [OperationalError("connection refused")] * 3 + [None]
+    with (
+        mock.patch.object(DBWorkerCommand, "handle", side_effect=outcomes) as handle,
+        mock.patch.object(worker.time, "sleep") as sleep,
+    ):
+        # Test settings run tasks at once, so there is no database backend to name.
+        worker.Command().handle(verbosity=1)
+    assert handle.call_count == 4
+    assert [c.args[0] for c in sleep.call_args_list] == [1.0, 2.0, 4.0]
+    warnings = [r for r in caplog.records if r.name == worker.__name__]
+    assert len(warnings) == 3 and not any(r.exc_info for r in warnings)
+    assert "connection refused" in warnings[0].getMessage()
+
+
+def test_pauses_stop_growing_at_the_maximum():
+    assert worker.worker_pause(1) == 1.0
+    assert worker.worker_pause(20) == worker.MAX_PAUSE_SECONDS
