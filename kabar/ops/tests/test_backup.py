@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from kabar.ops import backup
 
-from .test_serve import BASE_DIR, server_env
+from .servers import BASE_DIR, server_env
 
 # Printed by each site: its pages, uploads and what a reader gets at /, to compare them.
 SITE_SNAPSHOT = """

@@ -9,6 +9,8 @@ from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 from django_tasks_db.management.commands.db_worker import logger as worker_logger
 
+from kabar.ops.orphans import tasks_orphaned_requeue, worker_id_here
+
 logger = logging.getLogger(__name__)
 
 # The pause after a failure doubles with each failure in a row, up to this many seconds.
@@ -36,11 +38,17 @@ class Command(DBWorkerCommand):
             for logger_ in (logging.getLogger(TASKS_LOGGER), worker_logger):
                 logger_.setLevel(logging.WARNING)
 
+    def add_arguments(self, parser) -> None:
+        super().add_arguments(parser)
+        # The machine and process instead of a random id: see orphans.py.
+        parser.set_defaults(worker_id=worker_id_here())
+
     def handle(self, *args, **options) -> None:
         failures = 0
         while True:
             started = time.monotonic()
             try:
+                tasks_orphaned_requeue()
                 return super().handle(*args, **options)
             except DatabaseError as error:
                 if time.monotonic() - started >= HEALTHY_RUN_SECONDS:
