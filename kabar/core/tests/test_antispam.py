@@ -1,7 +1,7 @@
 """The public forms' bot traps: rate limits counted in the database, single-use start tokens,
 and the pruning of both once they have run out.
 
-Counting across real processes is in kabar/comments/tests/test_rate_limits_processes.py.
+Counting across real processes is in kabar/comments/tests/test_limits_across_processes.py.
 """
 
 import datetime
