@@ -1,4 +1,9 @@
-"""The moderation queue in the Wagtail admin: listing, filters, bulk actions and staff replies."""
+"""The moderation queue in the Wagtail admin: listing, filters, bulk actions and staff replies.
+
+Every change a moderator makes (edit, delete, a status through a bulk action) goes through
+kabar.comments.services, which purges the pages showing a published comment; Wagtail's own
+snippet views would save or delete the row and leave the old text in the page cache.
+"""
 
 import django_filters
 from django import forms
@@ -17,8 +22,9 @@ from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import Button
 from wagtail.models import Site
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
 
 from kabar.news.models import ArticlePage
 
@@ -139,6 +145,23 @@ class ReaderCommentIndexView(IndexView):
         ]
 
 
+class ReaderCommentEditView(EditView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.comment_edit(
+            comment=self.form.instance,
+            editor=self.request.user,
+            body=data["body"],
+            author_name=data["author_name"],
+            author_url=data.get("author_url", ""),
+        )
+
+
+class ReaderCommentDeleteView(DeleteView):
+    def delete_action(self):
+        services.comments_delete(comments=[self.object], user=self.request.user)
+
+
 class StaffReplyForm(forms.Form):
     body = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 6}))
 
@@ -209,6 +232,8 @@ class ReaderCommentViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     index_view_class = ReaderCommentIndexView
+    edit_view_class = ReaderCommentEditView
+    delete_view_class = ReaderCommentDeleteView
     filterset_class = ReaderCommentFilterSet
     search_fields = ["body", "author_name", "author_email"]
     search_backend_name = None
@@ -315,6 +340,23 @@ class RestoreBulkAction(CommentBulkAction):
     action_priority = 14
     service = staticmethod(services.comment_restore)
     success_message = _("%(count)s comment(s) restored.")
+
+
+class DeleteCommentsBulkAction(DeleteBulkAction):
+    """Wagtail's "Delete" for comments, through the service that purges the article's pages.
+
+    Registered after Wagtail's own (hook order 1), so it takes its place for comments only.
+    """
+
+    models = [ReaderComment]
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "user": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        services.comments_delete(comments=objects, user=user)
+        return len(objects), 0
 
 
 COMMENT_BULK_ACTIONS = [

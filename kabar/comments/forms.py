@@ -1,25 +1,34 @@
-"""The reader's comment form, with its two bot traps: a honeypot and a signed start time."""
+"""The reader's comment form, with its two bot traps: a honeypot and a signed, single-use
+start time (kabar.core.antispam)."""
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from kabar.core.antispam import FormStartError, form_started_check, form_started_issue
+from kabar.core.antispam import FormStartedMixin, form_started_issue
 
 from .models import CommentReport
 
 TIMESTAMP_SALT = "kabar.comments.form-started"
-# A form older than this (a page held long in a cache) is re-issued rather than refused.
-TIMESTAMP_MAX_AGE = 7 * 24 * 3600
 HONEYPOT_FIELD = "alamat_kantor"
 
 
-def form_timestamp_issue(article_id: int) -> str:
-    """A signed token saying when a form for the article was handed out."""
-    return form_started_issue(salt=TIMESTAMP_SALT, subject=article_id)
+def form_timestamp_issue(article_id: int, *, started: int | None = None) -> str:
+    """A signed, single-use token saying when a form for the article was handed out."""
+    return form_started_issue(salt=TIMESTAMP_SALT, subject=article_id, started=started)
 
 
-class CommentForm(forms.Form):
+class CommentForm(FormStartedMixin, forms.Form):
+    started_salt = TIMESTAMP_SALT
+    started_messages = {
+        "too_fast": _("That was too quick. Please take a moment and send your comment again."),
+        "expired": _("This form has expired. Please check your comment and send it again."),
+        "spent": _(
+            "This form has already been sent once. If your comment does not appear under the "
+            "article, please send it again."
+        ),
+    }
+
     article = forms.IntegerField(widget=forms.HiddenInput)
     parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
     started = forms.CharField(widget=forms.HiddenInput)
@@ -65,29 +74,13 @@ class CommentForm(forms.Form):
             for name in ("name", "email", "url", "remember"):
                 del self.fields[name]
 
+    def started_min_seconds(self) -> float:
+        return settings.COMMENTS_MIN_FILL_SECONDS
+
     def clean_alamat_kantor(self):
         if self.cleaned_data.get(HONEYPOT_FIELD):
             raise forms.ValidationError(_("Your comment could not be accepted."), code="honeypot")
         return ""
-
-    def clean_started(self):
-        try:
-            return form_started_check(
-                self.cleaned_data["started"],
-                salt=TIMESTAMP_SALT,
-                min_seconds=settings.COMMENTS_MIN_FILL_SECONDS,
-                max_age=TIMESTAMP_MAX_AGE,
-            )
-        except FormStartError as exc:
-            if exc.code == "too_fast":
-                raise forms.ValidationError(
-                    _("That was too quick. Please take a moment and send your comment again."),
-                    code="too_fast",
-                ) from exc
-            raise forms.ValidationError(
-                _("This form has expired. Please check your comment and send it again."),
-                code="expired",
-            ) from exc
 
     def clean_body(self):
         body = self.cleaned_data["body"].strip()
@@ -97,8 +90,8 @@ class CommentForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        started, article = cleaned.get("started"), cleaned.get("article")
-        if started is not None and article is not None and started != article:
+        article = cleaned.get("article")
+        if "started" in cleaned and article is not None and self.form_start.subject != article:
             self.add_error("started", _("This form belongs to another article."))
         return cleaned
 

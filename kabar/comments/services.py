@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from kabar.news.invalidation import article_purge
+from kabar.news.invalidation import article_purge, articles_purge
+from kabar.news.models import ArticlePage
 
 from .models import CommentReport, CommentSettings, ReaderComment
 from .spam import comment_is_spam, rate_limit_hit
@@ -246,6 +247,53 @@ def comment_restore(*, comment: ReaderComment, moderator) -> ReaderComment:
     return _comment_moderate(
         comment=comment, status=status, moderator=moderator, action="comments.restore"
     )
+
+
+def comment_edit(
+    *, comment: ReaderComment, editor, body: str, author_name: str, author_url: str = ""
+) -> ReaderComment:
+    """Correct a comment's text or its author's name and website, as a moderator.
+
+    Readers see a published comment's new words at once: its article's pages are purged.
+    """
+    comment.body, comment.author_name = body.strip(), author_name.strip()
+    comment.author_url = author_url.strip()
+    with transaction.atomic():
+        comment.save(update_fields=["body", "author_name", "author_url"])
+        log(instance=comment, action="wagtail.edit", user=editor)
+    if comment.status == Status.APPROVED:
+        transaction.on_commit(lambda: comment_page_purge(comment=comment))
+    return comment
+
+
+def _with_replies(ids: list[int]) -> set[int]:
+    """The comments and every reply below them, at any depth."""
+    found, level = set(ids), list(ids)
+    while level:
+        level = list(
+            ReaderComment.objects.filter(parent_id__in=level)
+            .exclude(pk__in=found)
+            .values_list("pk", flat=True)
+        )
+        found.update(level)
+    return found
+
+
+def comments_delete(*, comments, user) -> int:
+    """Delete comments for good, with the replies below them; how many went in all.
+
+    The articles where readers saw any of them (published ones) are purged once each.
+    """
+    ids = [comment.pk for comment in comments]
+    public = ReaderComment.objects.approved().filter(pk__in=_with_replies(ids))
+    articles = list(ArticlePage.objects.filter(pk__in=public.values("article_id")))
+    with transaction.atomic():
+        for comment in comments:
+            log(instance=comment, action="wagtail.delete", user=user, deleted=True)
+        counts = ReaderComment.objects.filter(pk__in=ids).delete()[1]
+    if articles:
+        transaction.on_commit(lambda: articles_purge(articles))
+    return counts.get(ReaderComment._meta.label, 0)
 
 
 def comment_report(*, comment: ReaderComment, reason: str, detail: str = "", ip=None):

@@ -8,6 +8,9 @@ cached and returns a token of the reader's own (setting the CSRF cookie), fresh 
 the reader's held comments. Without JavaScript the form posts without a token; `comment_post`
 then runs Django's CSRF check itself and, when it fails, saves nothing and answers with the
 same form, the reader's text kept, carrying a fresh token and cookie: one more click sends it.
+
+Each form's signed start time can be posted once (kabar.core.antispam): the confirmation page
+and every JSON answer carry a new one, and a form sent again comes back with the reader's text.
 """
 
 import logging
@@ -69,18 +72,23 @@ def comment_section(request, article_id):
     return response
 
 
-def _form_again(request, form, *, article, message: str, status: int, keep_started: bool = False):
-    """The form re-sent with the reader's text, a start time and the reason it failed.
+def _form_again(request, form, *, article, message: str, status: int, started_at=None):
+    """The form re-sent with the reader's text, a fresh start token and the reason it failed.
 
-    `keep_started` keeps the reader's own start time: confirming a post that only lacked its
-    CSRF token is not a new form, and a fresh time would refuse a prompt confirm as too quick.
+    Every answer carries a token of its own: each token is good for one post. `started_at`
+    keeps the reader's own start time: confirming a post that only lacked its CSRF token is
+    not a new form, and a fresh time would refuse a prompt confirm as too quick.
     """
+    started = form_timestamp_issue(article.pk, started=started_at) if article else ""
     if wants_json(request):
         errors = {k: [str(e) for e in v] for k, v in form.errors.items()} if form else {}
-        return JsonResponse({"ok": False, "message": message, "errors": errors}, status=status)
-    if form is not None and article is not None and not keep_started:
+        return JsonResponse(
+            {"ok": False, "message": message, "errors": errors, "started": started},
+            status=status,
+        )
+    if form is not None and article is not None:
         form.data = form.data.copy()
-        form.data["started"] = form_timestamp_issue(article.pk)
+        form.data["started"] = started
     response = render(
         request,
         "comments/post_again.html",
@@ -119,10 +127,10 @@ def _comment_post(request, form, article):
     csrf_failure = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
     if csrf_failure is not None:
         form.is_valid()  # so the form shows the reader's text, not errors about it
-        # A signed start time of the reader's own is kept; a missing or forged one is not.
-        keep_started = "started" not in form.errors or all(
-            e.code == "too_fast" for e in form.errors.as_data()["started"]
-        )
+        # A genuine start time for this article is kept, in a token of the reader's own: the
+        # cached page's token is everyone's. A missing or forged one is not kept.
+        start = getattr(form, "form_start", None)
+        started_at = start.started if start and start.subject == article.pk else None
         form._errors = {}
         return _form_again(
             request,
@@ -130,7 +138,7 @@ def _comment_post(request, form, article):
             article=article,
             status=403,
             message=_("Please confirm that you want to send this comment."),
-            keep_started=keep_started,
+            started_at=started_at,
         )
     if not form.is_valid():
         return _form_again(
@@ -139,6 +147,11 @@ def _comment_post(request, form, article):
             article=article,
             status=400,
             message=_("Your comment could not be sent. Please correct the errors below."),
+        )
+    if not form.started_spend():
+        # The same form sent again (a replay, a double click): the reader's text comes back.
+        return _form_again(
+            request, form, article=article, status=409, message=form.started_messages["spent"]
         )
 
     data = form.cleaned_data
@@ -198,6 +211,8 @@ def _comment_posted(request, form, *, comment: ReaderComment, rules):
                 "message": message,
                 "parent": comment.parent_id,
                 "html": html,
+                # The next comment from this form needs a token of its own.
+                "started": form_timestamp_issue(comment.article_id),
             },
             status=201,
         )

@@ -4,12 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import COMMENT_BULK_ACTIONS, ReaderCommentViewSet
+from .admin_views import COMMENT_BULK_ACTIONS, DeleteCommentsBulkAction, ReaderCommentViewSet
 
 register_snippet(ReaderCommentViewSet)
 
 for bulk_action in COMMENT_BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)
+# After Wagtail's snippet "Delete", which it replaces for comments.
+hooks.register("register_bulk_action", DeleteCommentsBulkAction, order=1)
 
 
 @hooks.register("register_log_actions")

@@ -9,13 +9,12 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from kabar.core.antispam import FormStartError, form_started_check, form_started_issue
+from kabar.core.antispam import FormStartedMixin, form_started_issue
 from kabar.news.models import ArticlePage
 
 from .models import Complaint
 
 STARTED_SALT = "kabar.complaints.form-started"
-STARTED_MAX_AGE = 7 * 24 * 3600
 HONEYPOT_FIELD = "alamat_kantor"
 # An Indonesian or international number: digits after an optional "+", once spaces, dots,
 # dashes and brackets people write are taken out.
@@ -31,6 +30,7 @@ SIGNATURES = {
 
 
 def form_started_token() -> str:
+    """A signed, single-use token saying when the form was handed out."""
     return form_started_issue(salt=STARTED_SALT, subject="complaint")
 
 
@@ -71,7 +71,17 @@ def article_from_url(request, value: str) -> ArticlePage | None:
     return ArticlePage.objects.visible().filter(pk=page.pk).first()
 
 
-class ComplaintForm(forms.Form):
+class ComplaintForm(FormStartedMixin, forms.Form):
+    started_salt = STARTED_SALT
+    started_messages = {
+        "too_fast": _("That was too quick. Please check your submission and send it again."),
+        "expired": _("This form has expired. Please check your submission and send it again."),
+        "spent": _(
+            "This form has already been sent once. If you did not see the newsroom's "
+            "confirmation, please send it again."
+        ),
+    }
+
     kind = forms.ChoiceField(
         label=_("What do you want to submit?"),
         choices=Complaint.Kind.choices,
@@ -139,32 +149,15 @@ class ComplaintForm(forms.Form):
             self.fields["article_url"].required = False
             self.fields["article_url"].widget = forms.HiddenInput()
 
+    def started_min_seconds(self) -> float:
+        return settings.COMPLAINTS_MIN_FILL_SECONDS
+
     def clean_alamat_kantor(self):
         if self.cleaned_data.get(HONEYPOT_FIELD):
             raise forms.ValidationError(
                 _("Your submission could not be accepted."), code="honeypot"
             )
         return ""
-
-    def clean_started(self):
-        try:
-            form_started_check(
-                self.cleaned_data["started"],
-                salt=STARTED_SALT,
-                min_seconds=settings.COMPLAINTS_MIN_FILL_SECONDS,
-                max_age=STARTED_MAX_AGE,
-            )
-        except FormStartError as exc:
-            if exc.code == "too_fast":
-                raise forms.ValidationError(
-                    _("That was too quick. Please check your submission and send it again."),
-                    code="too_fast",
-                ) from exc
-            raise forms.ValidationError(
-                _("This form has expired. Please check your submission and send it again."),
-                code="expired",
-            ) from exc
-        return self.cleaned_data["started"]
 
     def clean_article_url(self):
         if self.article is not None:

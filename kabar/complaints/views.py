@@ -10,15 +10,12 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from kabar.core.addresses import client_ip
 from kabar.news.models import ArticlePage
 
 from . import services
 from .forms import ComplaintForm, form_started_token
 from .models import Complaint
-
-
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _render(request, template: str, context: dict, status: int = 200):
@@ -47,7 +44,13 @@ def complaint_form(request, article_id: int | None = None):
     )
     status, message = 200, ""
     if request.method == "POST":
-        if form.is_valid():
+        if not form.is_valid():
+            status = 400
+            message = _("Your submission could not be sent. Please correct the errors below.")
+        elif not form.started_spend():
+            # The same form sent again (a replay, a double click): nothing is stored twice.
+            status, message = 409, form.started_messages["spent"]
+        else:
             data = form.cleaned_data
             try:
                 services.complaint_submit(
@@ -67,9 +70,6 @@ def complaint_form(request, article_id: int | None = None):
                 response = HttpResponseRedirect(reverse("complaints:sent"))
                 response.status_code = 303
                 return response
-        else:
-            status = 400
-            message = _("Your submission could not be sent. Please correct the errors below.")
         # A new start time: the reader has already spent theirs, and an attachment must be
         # chosen again (browsers never keep a file input's value).
         form.data = form.data.copy()

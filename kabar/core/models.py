@@ -170,6 +170,38 @@ class SocialLink(Orderable):
         return self.get_platform_display()
 
 
+class RateCounter(models.Model):
+    """Attempts counted for one key of one scope until `expires_at` (kabar.core.antispam).
+
+    In the database, so that every process counts on the same row: a per-process cache let
+    each gunicorn worker allow the whole limit again.
+    """
+
+    scope = models.CharField(max_length=40)
+    # A digest of the key (an email or IP address), so the table keeps no reader's address.
+    digest = models.CharField(max_length=64)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "digest"], name="core_ratecounter_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.scope}: {self.count}"
+
+
+class SpentFormToken(models.Model):
+    """A public form's start token already used once; a replay of it is refused until it expires."""
+
+    digest = models.CharField(max_length=64, primary_key=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return self.digest
+
+
 # The editorial checklist lives in its own module; its models belong to this app.
 from .checklist import ChecklistItem, EditorialChecklistTask  # noqa: E402
 
@@ -179,6 +211,8 @@ __all__ = [
     "EditorialChecklistTask",
     "FooterLink",
     "MenuItem",
+    "RateCounter",
     "SiteSettings",
     "SocialLink",
+    "SpentFormToken",
 ]

@@ -74,7 +74,8 @@ def admin_account_ensure() -> AdminAccount:
 
 def scheduler_run(*, stop: threading.Event, interval: float) -> None:
     """Run the periodic jobs every `interval` seconds until `stop` is set: the
-    SCHEDULED_COMMANDS (scheduled publishing, the overdue-complaints email), the heartbeats,
+    SCHEDULED_COMMANDS (scheduled publishing, the overdue-complaints email, pruning the public
+    forms' rate-limit counters and spent tokens), the heartbeats,
     and a poll task queued for each wire source that is due.
 
     A failing round (the database away) never ends the loop: the pause doubles after each

@@ -375,6 +375,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# --- Public forms' bot traps (kabar.core.antispam) ---
+# Each comment or complaint form carries a signed start time that can be sent once; a form
+# sent again (a replay, a double click) is handed back to its reader with a fresh one.
+FORM_TOKENS_SINGLE_USE = True
+
 # --- Reader comments (kabar.comments) ---
 # Outside spam checks run in order; Akismet switches itself on when AKISMET_API_KEY is set.
 COMMENTS_SPAM_CHECKS = ["kabar.comments.spam.AkismetSpamCheck"]
@@ -416,7 +421,7 @@ COMPLAINTS_RATE_LIMIT = (5, 3600)
 
 # Management commands the scheduler of `manage.py serve` runs every SCHEDULER_INTERVAL seconds;
 # in production run each from a timer. Each is cheap when there is nothing to do.
-SCHEDULED_COMMANDS = ["publish_scheduled", "complaints_overdue_notify"]
+SCHEDULED_COMMANDS = ["publish_scheduled", "complaints_overdue_notify", "antispam_prune"]
 
 # --- Staff accounts (kabar.staff, docs/staff-accounts.md) ---
 # Lockout (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one account, or from one

@@ -1,4 +1,4 @@
-"""Fixtures for the comment tests: clean rate-limit counters, comment settings and form data.
+"""Fixtures for the comment tests: a clean cache, comment settings and form data.
 
 The article commented on is the root conftest.py's `article`.
 """
@@ -7,17 +7,17 @@ import time
 
 import pytest
 from django.conf import settings
-from django.core import signing
 from django.core.cache import cache
 from django.utils import translation
 
-from kabar.comments.forms import TIMESTAMP_SALT
+from kabar.comments.forms import form_timestamp_issue
 from kabar.comments.models import CommentSettings
 
 
 @pytest.fixture(autouse=True)
 def _fresh_state():
-    """Rate-limit counters and a language left active by an earlier request are reset."""
+    """The cache and a language left active by an earlier request are reset (rate-limit
+    counters live in the database, which each test gets clean)."""
     cache.clear()
     translation.activate(settings.LANGUAGE_CODE)
     yield
@@ -47,7 +47,8 @@ def rules(home):
 
 
 def started_token(article_id: int, seconds_ago: int = 60) -> str:
-    return signing.dumps([article_id, int(time.time()) - seconds_ago], salt=TIMESTAMP_SALT)
+    """A form's own start token, handed out `seconds_ago`; each call makes a new one."""
+    return form_timestamp_issue(article_id, started=int(time.time()) - seconds_ago)
 
 
 def form_data(target, **overrides) -> dict:

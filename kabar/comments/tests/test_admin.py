@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
@@ -129,3 +130,77 @@ def test_moderation_queue_needs_permission(client, django_user_model, queue):
     user = django_user_model.objects.create_user("pembaca", "p@x.id", "x")
     client.force_login(user)
     assert client.get(reverse(LIST_URL)).status_code in (302, 403)
+
+
+@pytest.fixture
+def cached_article(article, page_cache_on):
+    """The article with a published comment and a reply to it, in the page cache of a reader
+    with no session."""
+    comment = make(article, "Teks lama yang salah", status=Status.APPROVED)
+    make(article, "Balasan pembaca", status=Status.APPROVED, parent=comment)
+    reader = Client()
+    reader.get(article.url)
+    cached = reader.get(article.url)
+    html = cached.content.decode()
+    assert cached["X-Cache"] == "HIT"
+    assert "Teks lama yang salah" in html and "Balasan pembaca" in html
+    return reader, comment
+
+
+def test_editing_a_published_comment_purges_its_article(
+    admin_client, admin_user, article, cached_article, django_capture_on_commit_callbacks
+):
+    reader, comment = cached_article
+    url = reverse("wagtailsnippets_comments_readercomment:edit", args=[comment.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            url, {"body": "Teks yang sudah dibetulkan", "author_name": "Budi", "author_url": ""}
+        )
+    assert response.status_code == 302
+    page = reader.get(article.url)
+    assert page["X-Cache"] == "MISS"
+    html = page.content.decode()
+    assert "Teks yang sudah dibetulkan" in html and "Teks lama yang salah" not in html
+    assert ModelLogEntry.objects.filter(action="wagtail.edit", user=admin_user).exists()
+
+
+def test_editing_a_held_comment_leaves_the_cached_article_alone(
+    admin_client, article, cached_article, django_capture_on_commit_callbacks
+):
+    reader, _published = cached_article
+    held = make(article, "Masih ditahan")
+    url = reverse("wagtailsnippets_comments_readercomment:edit", args=[held.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(url, {"body": "Ditahan, dibetulkan", "author_name": "Budi"})
+    assert reader.get(article.url)["X-Cache"] == "HIT"
+
+
+def test_deleting_a_published_comment_purges_its_article(
+    admin_client, admin_user, article, cached_article, django_capture_on_commit_callbacks
+):
+    reader, comment = cached_article
+    url = reverse("wagtailsnippets_comments_readercomment:delete", args=[comment.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url)
+    assert response.status_code == 302 and not ReaderComment.objects.exists()
+    page = reader.get(article.url)
+    html = page.content.decode()
+    assert page["X-Cache"] == "MISS"
+    assert "Teks lama yang salah" not in html and "Balasan pembaca" not in html
+    assert ModelLogEntry.objects.filter(
+        action="wagtail.delete", user=admin_user, object_id=str(comment.pk)
+    ).exists()
+
+
+def test_bulk_deleting_comments_purges_their_article_with_their_replies(
+    admin_client, article, cached_article, django_capture_on_commit_callbacks
+):
+    reader, comment = cached_article
+    spam = make(article, "Iklan", status=Status.SPAM)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = bulk(admin_client, "delete", [comment, spam])
+    assert response.status_code == 302 and not ReaderComment.objects.exists()
+    page = reader.get(article.url)
+    assert page["X-Cache"] == "MISS"
+    html = page.content.decode()
+    assert "Teks lama yang salah" not in html and "Balasan pembaca" not in html

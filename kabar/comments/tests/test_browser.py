@@ -55,6 +55,22 @@ def test_reader_comments_and_replies_in_place(
     assert "budi@example.id" not in page.content()
 
 
+@override_settings(COMMENTS_MIN_FILL_SECONDS=0)
+def test_a_second_comment_from_the_same_form_goes_through(browser_page, live_server, article):
+    """Each start token is good for one post: comments.js takes the next from each answer."""
+    page = browser_page
+    page.goto(f"{live_server.url}{article.url}")
+    page.wait_for_selector(".comment-form input[name=csrfmiddlewaretoken]", state="attached")
+    page.fill("input[name=name]", "Budi")
+    page.fill("input[name=email]", "budi@example.id")
+    for body in ("Komentar pertama saya.", "Komentar kedua saya."):
+        page.fill("textarea[name=body]", body)
+        page.click("text=Kirim Komentar")
+        page.wait_for_selector(f".comment--new:has-text('{body}')")
+    assert "sudah pernah dikirim" not in page.inner_text(".comments__status")
+    assert ReaderComment.objects.count() == 2
+
+
 def test_xss_payloads_never_execute_in_the_browser(browser_page, live_server, article):
     page = browser_page
     dialogs = []

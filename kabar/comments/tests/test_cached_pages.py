@@ -89,3 +89,31 @@ def test_approving_a_comment_shows_it_on_the_article_the_counts_and_the_feeds(
     assert b"1 komentar" in client.get(section.url).content
     for feed in pages[3:]:
         assert b"Semoga cepat surut." in client.get(feed).content, feed
+
+
+def test_two_readers_without_javascript_comment_from_one_cached_copy(article, rules, settings):
+    """The cached form's start token is everyone's: the confirm step gives each reader one of
+    their own, so the second reader is not refused as a replay of the first."""
+    settings.COMMENTS_MIN_FILL_SECONDS = 0
+    Client().get(article.url)
+    sent = []
+    for name in ("Sari", "Joko"):
+        reader = Client(enforce_csrf_checks=True)
+        cached = reader.get(article.url)
+        assert cached["X-Cache"] == "HIT"
+        html = cached.content.decode()
+        form = {
+            "article": field(html, "article"),
+            "started": field(html, "started"),
+            "body": f"Komentar dari {name}.",
+            "name": name,
+            "email": f"{name.lower()}@example.id",
+            "url": "",
+            "alamat_kantor": "",
+        }
+        again = reader.post("/komentar/kirim/", form).content.decode()
+        form["csrfmiddlewaretoken"] = field(again, "csrfmiddlewaretoken")
+        form["started"] = field(again, "started")
+        sent.append(reader.post("/komentar/kirim/", form).status_code)
+    assert sent == [303, 303]
+    assert ReaderComment.objects.count() == 2

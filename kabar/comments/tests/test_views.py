@@ -291,3 +291,44 @@ def test_a_forged_start_time_is_not_carried_onto_the_confirm_page(article):
     browser = Client(enforce_csrf_checks=True)
     html = browser.post(POST_URL, form_data(article, started="rusak")).content.decode()
     assert 'name="started" value="rusak"' not in html
+
+
+def field_value(html: str, name: str) -> str:
+    return html.split(f'name="{name}" value="')[1].split('"')[0]
+
+
+def test_a_form_sent_twice_is_refused_the_second_time_and_keeps_the_text(client, article):
+    data = form_data(article, body="Sekali saja")
+    assert client.post(POST_URL, data).status_code == 303
+    replay = client.post(POST_URL, {**data, "body": "Dikirim lagi"})
+    html = replay.content.decode()
+    assert replay.status_code == 409
+    assert "Formulir ini sudah pernah dikirim." in html and "Dikirim lagi" in html
+    # The reader's text comes back in a form with a token of its own, which can be sent.
+    assert field_value(html, "started") != data["started"]
+    assert list(ReaderComment.objects.values_list("body", flat=True)) == ["Sekali saja"]
+
+
+def test_every_json_answer_hands_over_the_next_token(client, article, settings):
+    settings.COMMENTS_MIN_FILL_SECONDS = 0
+    fetch = {"X-Requested-With": "fetch"}
+    data = form_data(article, body="Komentar pertama")
+    first = client.post(POST_URL, data, headers=fetch).json()
+    assert first["ok"] and first["started"] != data["started"]
+
+    replay = client.post(POST_URL, {**data, "body": "Dengan formulir lama"}, headers=fetch)
+    assert replay.status_code == 409 and replay.json()["started"] not in (data["started"], "")
+    assert replay.json()["message"].startswith("Formulir ini sudah pernah dikirim.")
+
+    # comments.js puts the token it was handed into the form: the next comment goes through.
+    data.update(body="Komentar kedua", started=first["started"])
+    assert client.post(POST_URL, data, headers=fetch).status_code == 201
+    assert ReaderComment.objects.count() == 2
+
+
+def test_the_confirm_page_gives_the_reader_a_token_of_their_own(article):
+    """The cached page's token is everyone's; each no-JS reader confirms with their own."""
+    data = form_data(article)
+    pages = [Client(enforce_csrf_checks=True).post(POST_URL, data) for _ in range(2)]
+    tokens = {field_value(page.content.decode(), "started") for page in pages}
+    assert len(tokens) == 2 and data["started"] not in tokens

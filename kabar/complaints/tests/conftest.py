@@ -3,12 +3,12 @@
 import time
 
 import pytest
-from django.core import signing
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from kabar.complaints.forms import STARTED_SALT
+from kabar.core.antispam import form_started_issue
 from kabar.news.tests.factories import ArticlePageFactory
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -16,7 +16,7 @@ PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 @pytest.fixture(autouse=True)
 def _fresh_state(settings, tmp_path):
-    """Rate limits reset, Indonesian active, attachments in a folder of the test's own."""
+    """A clean cache, Indonesian active, attachments in a folder of the test's own."""
     settings.COMPLAINTS_ATTACHMENT_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
@@ -33,7 +33,10 @@ def article(section):
 
 
 def started_token(seconds_ago: int = 60) -> str:
-    return signing.dumps(["complaint", int(time.time()) - seconds_ago], salt=STARTED_SALT)
+    """A form's own start token, handed out `seconds_ago`; each call makes a new one."""
+    return form_started_issue(
+        salt=STARTED_SALT, subject="complaint", started=int(time.time()) - seconds_ago
+    )
 
 
 def pdf_upload(name="surat.pdf", content=PDF) -> SimpleUploadedFile:

@@ -79,6 +79,33 @@ def test_a_flood_from_one_address_is_stopped(client, article, settings):
     assert codes == [303, 303, 429] and Complaint.objects.count() == 2
 
 
+def test_a_form_sent_twice_is_stored_once_and_handed_back_with_its_text(client, article):
+    url = reverse("complaints:article_form", args=[article.pk])
+    data = complaint_data()
+    assert client.post(url, data).status_code == 303
+    replay = client.post(url, {**data, "response": "Tanggapan yang dikirim ulang"})
+    html = replay.content.decode()
+    assert replay.status_code == 409 and Complaint.objects.count() == 1
+    assert "Formulir ini sudah pernah dikirim." in html and "Tanggapan yang dikirim ulang" in html
+    assert html.split('name="started" value="')[1].split('"')[0] != data["started"]
+
+
+def test_the_contact_limit_counts_the_address_behind_the_proxy(client, article, settings):
+    settings.COMPLAINTS_RATE_LIMIT = (1, 3600)
+    settings.COMMENTS_TRUSTED_PROXIES = 1
+    url = reverse("complaints:article_form", args=[article.pk])
+    codes = [
+        client.post(
+            url,
+            complaint_data(email=f"orang{n}@contoh.id"),
+            headers={"X-Forwarded-For": f"198.51.100.{n}"},
+        ).status_code
+        for n in range(2)
+    ]
+    # Both came through the one proxy, from two readers: neither is the other's flood.
+    assert codes == [303, 303]
+
+
 def test_an_unpublished_article_has_no_form(client, article):
     article.unpublish()
     url = reverse("complaints:article_form", args=[article.pk])

@@ -49,6 +49,9 @@
         return response.json().then(function (data) { return { ok: response.ok, data: data }; });
       }).then(function (result) {
         var data = result.data;
+        // Each start token is good for one post: every answer hands over the next one.
+        var started = form.querySelector("input[name=started]");
+        if (data.started && started) started.value = data.started;
         if (!result.ok) {
           say(data.message, true);
           Object.keys(data.errors || {}).forEach(function (name) {
