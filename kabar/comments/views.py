@@ -114,10 +114,12 @@ def comment_post(request):
         # page that needs nothing from the database (the site's own layout reads it).
         logger.exception("A comment could not be saved")
         message = _("Your comment could not be saved. Please try again in a moment.")
+        started = form_timestamp_issue(int(raw_article))  # signed, not stored: no database
         if wants_json(request):
-            return JsonResponse({"ok": False, "message": message, "errors": {}}, status=503)
+            body = {"ok": False, "message": message, "errors": {}, "started": started}
+            return JsonResponse(body, status=503)
         form.data = form.data.copy()
-        form.data["started"] = form_timestamp_issue(int(raw_article))
+        form.data["started"] = started
         return unavailable_response(render_to_string("comments/unavailable.html", {"form": form}))
 
 
