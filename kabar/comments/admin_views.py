@@ -22,6 +22,7 @@ from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import Button
 from wagtail.models import Site
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
@@ -223,6 +224,17 @@ def personal_data_admin_view(request):
             )
             return redirect(reverse(PERSONAL_DATA_URL_NAME))
     return TemplateResponse(request, "comments/admin/personal_data.html", {"form": form})
+
+
+class CommentPermissionPolicy(ModelPermissionPolicy):
+    """Comments come from readers, and staff answer from a comment (`reply`): nobody, not even
+    a superuser, adds one from a blank form, which has no article to hang it on."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class ReaderCommentViewSet(SnippetViewSet):

@@ -2,10 +2,18 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import COMMENT_BULK_ACTIONS, DeleteCommentsBulkAction, ReaderCommentViewSet
+from .admin_views import (
+    COMMENT_BULK_ACTIONS,
+    CommentPermissionPolicy,
+    DeleteCommentsBulkAction,
+    ReaderCommentViewSet,
+)
+from .models import ReaderComment
 
+register_permission_policy(ReaderComment, CommentPermissionPolicy(ReaderComment))
 register_snippet(ReaderCommentViewSet)
 
 for bulk_action in COMMENT_BULK_ACTIONS:

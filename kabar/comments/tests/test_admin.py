@@ -204,3 +204,19 @@ def test_bulk_deleting_comments_purges_their_article_with_their_replies(
     assert page["X-Cache"] == "MISS"
     html = page.content.decode()
     assert "Teks lama yang salah" not in html and "Balasan pembaca" not in html
+
+
+def test_nobody_adds_a_comment_from_a_blank_form(admin_client, queue):
+    # A blank form has no article to hang the comment on: saving it used to be a server error.
+    add_url = reverse("wagtailsnippets_comments_readercomment:add")
+    assert admin_client.get(add_url).status_code in (302, 403)
+    assert (
+        add_url
+        not in admin_client.get(
+            reverse("wagtailsnippets_comments_readercomment:list")
+        ).content.decode()
+    )
+    # Moderating is untouched.
+    comment = ReaderComment.objects.first()
+    edit_url = reverse("wagtailsnippets_comments_readercomment:edit", args=[comment.pk])
+    assert admin_client.get(edit_url).status_code == 200
