@@ -69,7 +69,10 @@ def text_signature(text: str) -> Signature | None:
         return None
     template = _template()
     minhash = MinHash(
-        num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=template.scheme
+        num_perm=NUM_PERM,
+        seed=SEED,
+        permutations=template.permutations,
+        scheme=template.scheme,
     )
     minhash.update_batch(list(shingles))
     return Signature(hashvalues=minhash.hashvalues.astype("<u4"), shingles=len(shingles))
@@ -82,14 +85,23 @@ def signature_from_fingerprint(fingerprint) -> Signature:
     )
 
 
+_BAND_NUMBERS = [bytes([band]) for band in range(BANDS)]
+
+
 def signature_bands(signature: Signature) -> list[int]:
     """The LSH band keys: signed 64-bit digests of each band's rows and its number."""
-    keys = []
-    for band in range(BANDS):
-        rows = signature.hashvalues[band * ROWS : (band + 1) * ROWS].tobytes()
-        digest = hashlib.blake2b(rows + bytes([band]), digest_size=8).digest()
-        keys.append(int.from_bytes(digest, "big", signed=True))
-    return keys
+    values = signature.hashvalues.astype("<u4", copy=False).tobytes()
+    width = ROWS * 4
+    return [
+        int.from_bytes(
+            hashlib.blake2b(
+                values[band * width : (band + 1) * width] + number, digest_size=8
+            ).digest(),
+            "big",
+            signed=True,
+        )
+        for band, number in enumerate(_BAND_NUMBERS)
+    ]
 
 
 def signature_similarity(a: Signature, b: Signature) -> float:
@@ -138,14 +150,14 @@ def bands_insert(rows: list[tuple[int, int]]) -> None:
         cursor.executemany(f"INSERT INTO {table} ({fk}, {key}) VALUES (%s, %s)", rows)
 
 
-def candidates_find(*, signatures: list[Signature | None]) -> list[list]:
-    """For each signature, the stored fingerprints sharing a band with it (at most
-    MAX_CANDIDATES each): the lookup of `similar_find` for a whole document in a few queries."""
+def candidates_find(*, bands: list[list[int]]) -> list[list]:
+    """For each item's band keys (`signature_bands`), the stored fingerprints sharing a band
+    with it (at most MAX_CANDIDATES each): the lookup of `similar_find` for a whole document
+    in a few queries."""
     from django.db import connection
 
     from kabar.ingest.models import WireBand, WireFingerprint
 
-    bands = [signature_bands(s) if s is not None else [] for s in signatures]
     keys = sorted({key for item_bands in bands for key in item_bands})
     owners = defaultdict(set)
     meta = WireBand._meta
