@@ -42,9 +42,6 @@ from typing import TextIO
 from .search import TextMaker
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-# Archived stories are written from a pool of sentences: far cheaper than a fresh sentence
-# each time, and two stories still rarely share one.
-SENTENCE_POOL = 20_000
 ARCHIVE_CHUNK = 1000
 # Every tenth wire story is a lightly edited copy of an archived one; each archived story is
 # copied about once (an agency does not send one story hundreds of times).
@@ -124,17 +121,9 @@ def archive_build(*, count: int, rng: random.Random, source, sample: int) -> lis
     from kabar.ingest.services.wire_dedupe import bands_insert, signature_bands, text_signature
 
     maker = TextMaker(rng)
-    pool = [maker.sentence(rng.randint(8, 16)) for _ in range(min(SENTENCE_POOL, count * 4 + 4))]
-
-    def paragraph() -> str:
-        return " ".join(rng.choices(pool, k=4))
-
     every, picked = max(1, count // max(1, sample)), []
     for first in range(0, count, ARCHIVE_CHUNK):
-        stories = [
-            (pool[rng.randrange(len(pool))][:-1], "".join(f"<p>{paragraph()}</p>" for _ in "1234"))
-            for _ in range(min(ARCHIVE_CHUNK, count - first))
-        ]
+        stories = [story(maker) for _ in range(min(ARCHIVE_CHUNK, count - first))]
         signatures = [text_signature(f"{h}\n{b}") for h, b in stories]
         with transaction.atomic():
             items = WireItem.objects.bulk_create(

@@ -12,7 +12,7 @@ the longer one has too.
 
 import functools
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -177,8 +177,11 @@ def candidates_find(*, bands: list[list[int]]) -> list[list]:
                 owners[key].add(fingerprint_id)
     wanted = []
     for item_bands in bands:
-        ids = set().union(*(owners.get(key, ()) for key in item_bands))
-        wanted.append(sorted(ids)[:MAX_CANDIDATES])
+        # The fingerprints sharing the most bands first: the likeliest copies are never the
+        # ones cut off by the limit.
+        shared = Counter(pk for key in item_bands for pk in owners.get(key, ()))
+        ranked = sorted(shared.items(), key=lambda pair: (-pair[1], pair[0]))
+        wanted.append([pk for pk, _ in ranked[:MAX_CANDIDATES]])
     everyone = sorted({pk for ids in wanted for pk in ids})
     found = {}
     for first in range(0, len(everyone), KEYS_PER_QUERY):
@@ -189,15 +192,32 @@ def candidates_find(*, bands: list[list[int]]) -> list[list]:
 def best_match(signature: Signature | None, candidates) -> tuple[object, float] | None:
     """The most similar of the candidate fingerprints at or above the threshold (the lowest
     primary key among equals, as `similar_find` orders them), or None."""
-    if signature is None:
+    if signature is None or not candidates:
         return None
-    scored = [
-        (fp, signature_similarity(signature, signature_from_fingerprint(fp))) for fp in candidates
-    ]
+    scores = signatures_similarity(
+        signature,
+        np.frombuffer(b"".join(bytes(fp.signature) for fp in candidates), dtype="<u4").reshape(
+            len(candidates), -1
+        ),
+        np.array([fp.shingles for fp in candidates], dtype=np.float64),
+    )
+    scored = [(fp, float(score)) for fp, score in zip(candidates, scores, strict=True)]
     scored = [(fp, score) for fp, score in scored if score >= THRESHOLD]
     if not scored:
         return None
     return min(scored, key=lambda pair: (-pair[1], pair[0].pk))
+
+
+def signatures_similarity(signature: Signature, others: np.ndarray, shingles: np.ndarray):
+    """`signature_similarity` of the signature with each row of `others` at once."""
+    jaccard = np.count_nonzero(others == signature.hashvalues, axis=1) / NUM_PERM
+    smaller = np.minimum(shingles, signature.shingles)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        contained = np.minimum(
+            1.0, jaccard * (shingles + signature.shingles) / (1 + jaccard) / smaller
+        )
+    counts = (smaller >= MIN_CONTAINED_SHINGLES) & (contained >= CONTAINED_THRESHOLD)
+    return np.where(counts, np.maximum(jaccard, contained), jaccard)
 
 
 def similar_find(*, signature: Signature | None, exclude_item_id=None, limit: int = 5):
