@@ -17,7 +17,7 @@ SUDO = $$([ "$$(id -u)" = 0 ] || echo sudo)
 RUN_PACKAGES := msgfmt:gettext
 TEST_PACKAGES := $(RUN_PACKAGES) /usr/bin/chromium:chromium java:default-jre-headless
 
-.PHONY: help install install-test run test lint format check messages uv-ensure bench
+.PHONY: help install install-test run test lint format check messages uv-ensure bench bench-wire
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -106,3 +106,8 @@ BENCH_ARGS ?=
 bench: install ## Load a generated 10,000-article newsroom with wrk; print Markdown tables
 	$(call debian-packages,$(BENCH_PACKAGES))
 	$(UV) run --no-sync python -m tools.bench $(BENCH_ARGS)
+
+# Extra options: make bench-wire WIRE_ARGS="--items 1000 --existing 5000"
+WIRE_ARGS ?=
+bench-wire: install ## Wire desk: parse, dedupe and store 10,000 items against 1,000 and 100,000
+	$(UV) run --no-sync python -m tools.bench.wire $(WIRE_ARGS)

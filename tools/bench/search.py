@@ -13,6 +13,7 @@ Not part of the test suite.
 """
 
 import argparse
+import itertools
 import os
 import random
 import statistics
@@ -141,10 +142,12 @@ class TextMaker:
         forms = [form for family in FAMILIES.values() for form in family]
         self.words = forms + NOUNS + NAMES + STOP * 6
         self.weights = [1 / (rank + 1) ** 0.8 for rank in range(len(self.words))]
+        # Accumulated once: random.choices would add the weights up again for every call.
+        self.cum_weights = list(itertools.accumulate(self.weights))
         rng.shuffle(self.words)
 
     def words_n(self, n: int) -> list[str]:
-        return self.rng.choices(self.words, self.weights, k=n)
+        return self.rng.choices(self.words, cum_weights=self.cum_weights, k=n)
 
     def sentence(self, n: int) -> str:
         words = self.words_n(n)

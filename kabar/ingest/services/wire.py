@@ -184,7 +184,8 @@ def wire_items_create(*, source: WireSource, entries: list[WireEntry]) -> list[s
         WireItem(source=source, guid=entry.guid, **entry_fields(entry)) for entry in entries
     )
     signatures = [text_signature(wire_item_text(item)) for item in items]
-    stored = candidates_find(signatures=signatures)
+    bands = [signature_bands(s) if s is not None else [] for s in signatures]
+    stored = candidates_find(bands=bands)
     prints = WireFingerprint.objects.bulk_create(
         WireFingerprint(
             item=item,
@@ -197,8 +198,7 @@ def wire_items_create(*, source: WireSource, entries: list[WireEntry]) -> list[s
     # The batch's own fingerprints by band, so an item is also compared with those before it.
     earlier, rows, fingerprint_of = {}, [], {fp.item_id: fp for fp in prints}
     outcomes, matched = [], []
-    for item, signature, candidates in zip(items, signatures, stored, strict=True):
-        keys = signature_bands(signature) if signature is not None else []
+    for item, signature, keys, candidates in zip(items, signatures, bands, stored, strict=True):
         own = {fp.pk: fp for key in keys for fp in earlier.get(key, ())}
         match = best_match(signature, [*candidates, *own.values()])
         if match is not None:

@@ -12,7 +12,7 @@ the longer one has too.
 
 import functools
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -69,7 +69,10 @@ def text_signature(text: str) -> Signature | None:
         return None
     template = _template()
     minhash = MinHash(
-        num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=template.scheme
+        num_perm=NUM_PERM,
+        seed=SEED,
+        permutations=template.permutations,
+        scheme=template.scheme,
     )
     minhash.update_batch(list(shingles))
     return Signature(hashvalues=minhash.hashvalues.astype("<u4"), shingles=len(shingles))
@@ -82,14 +85,23 @@ def signature_from_fingerprint(fingerprint) -> Signature:
     )
 
 
+_BAND_NUMBERS = [bytes([band]) for band in range(BANDS)]
+
+
 def signature_bands(signature: Signature) -> list[int]:
     """The LSH band keys: signed 64-bit digests of each band's rows and its number."""
-    keys = []
-    for band in range(BANDS):
-        rows = signature.hashvalues[band * ROWS : (band + 1) * ROWS].tobytes()
-        digest = hashlib.blake2b(rows + bytes([band]), digest_size=8).digest()
-        keys.append(int.from_bytes(digest, "big", signed=True))
-    return keys
+    values = signature.hashvalues.astype("<u4", copy=False).tobytes()
+    width = ROWS * 4
+    return [
+        int.from_bytes(
+            hashlib.blake2b(
+                values[band * width : (band + 1) * width] + number, digest_size=8
+            ).digest(),
+            "big",
+            signed=True,
+        )
+        for band, number in enumerate(_BAND_NUMBERS)
+    ]
 
 
 def signature_similarity(a: Signature, b: Signature) -> float:
@@ -138,14 +150,14 @@ def bands_insert(rows: list[tuple[int, int]]) -> None:
         cursor.executemany(f"INSERT INTO {table} ({fk}, {key}) VALUES (%s, %s)", rows)
 
 
-def candidates_find(*, signatures: list[Signature | None]) -> list[list]:
-    """For each signature, the stored fingerprints sharing a band with it (at most
-    MAX_CANDIDATES each): the lookup of `similar_find` for a whole document in a few queries."""
+def candidates_find(*, bands: list[list[int]]) -> list[list]:
+    """For each item's band keys (`signature_bands`), the stored fingerprints sharing a band
+    with it (at most MAX_CANDIDATES each): the lookup of `similar_find` for a whole document
+    in a few queries."""
     from django.db import connection
 
     from kabar.ingest.models import WireBand, WireFingerprint
 
-    bands = [signature_bands(s) if s is not None else [] for s in signatures]
     keys = sorted({key for item_bands in bands for key in item_bands})
     owners = defaultdict(set)
     meta = WireBand._meta
@@ -165,8 +177,11 @@ def candidates_find(*, signatures: list[Signature | None]) -> list[list]:
                 owners[key].add(fingerprint_id)
     wanted = []
     for item_bands in bands:
-        ids = set().union(*(owners.get(key, ()) for key in item_bands))
-        wanted.append(sorted(ids)[:MAX_CANDIDATES])
+        # The fingerprints sharing the most bands first: the likeliest copies are never the
+        # ones cut off by the limit.
+        shared = Counter(pk for key in item_bands for pk in owners.get(key, ()))
+        ranked = sorted(shared.items(), key=lambda pair: (-pair[1], pair[0]))
+        wanted.append([pk for pk, _ in ranked[:MAX_CANDIDATES]])
     everyone = sorted({pk for ids in wanted for pk in ids})
     found = {}
     for first in range(0, len(everyone), KEYS_PER_QUERY):
@@ -177,15 +192,32 @@ def candidates_find(*, signatures: list[Signature | None]) -> list[list]:
 def best_match(signature: Signature | None, candidates) -> tuple[object, float] | None:
     """The most similar of the candidate fingerprints at or above the threshold (the lowest
     primary key among equals, as `similar_find` orders them), or None."""
-    if signature is None:
+    if signature is None or not candidates:
         return None
-    scored = [
-        (fp, signature_similarity(signature, signature_from_fingerprint(fp))) for fp in candidates
-    ]
+    scores = signatures_similarity(
+        signature,
+        np.frombuffer(b"".join(bytes(fp.signature) for fp in candidates), dtype="<u4").reshape(
+            len(candidates), -1
+        ),
+        np.array([fp.shingles for fp in candidates], dtype=np.float64),
+    )
+    scored = [(fp, float(score)) for fp, score in zip(candidates, scores, strict=True)]
     scored = [(fp, score) for fp, score in scored if score >= THRESHOLD]
     if not scored:
         return None
     return min(scored, key=lambda pair: (-pair[1], pair[0].pk))
+
+
+def signatures_similarity(signature: Signature, others: np.ndarray, shingles: np.ndarray):
+    """`signature_similarity` of the signature with each row of `others` at once."""
+    jaccard = np.count_nonzero(others == signature.hashvalues, axis=1) / NUM_PERM
+    smaller = np.minimum(shingles, signature.shingles)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        contained = np.minimum(
+            1.0, jaccard * (shingles + signature.shingles) / (1 + jaccard) / smaller
+        )
+    counts = (smaller >= MIN_CONTAINED_SHINGLES) & (contained >= CONTAINED_THRESHOLD)
+    return np.where(counts, np.maximum(jaccard, contained), jaccard)
 
 
 def similar_find(*, signature: Signature | None, exclude_item_id=None, limit: int = 5):

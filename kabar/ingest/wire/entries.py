@@ -2,8 +2,11 @@
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
+
+# Left out of the checksum: a new label or time alone is not a new version.
+VOLATILE = frozenset({"version", "updated_at", "published_at"})
 
 
 class WireParseError(ValueError):
@@ -44,9 +47,9 @@ class WireEntry:
     @property
     def checksum(self) -> str:
         """A digest of what an editor would see; a new version is a changed digest."""
-        data = asdict(self)
-        for volatile in ("version", "updated_at", "published_at"):
-            data.pop(volatile)
+        # asdict() without its deep copy of every field: only the images are dataclasses.
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in VOLATILE}
+        data["images"] = [asdict(image) for image in self.images]
         raw = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
         return hashlib.sha256(raw.encode()).hexdigest()
 

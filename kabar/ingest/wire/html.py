@@ -1,10 +1,18 @@
-"""Agency HTML → the markup an article body keeps, its images listed and its dateline split off."""
+"""Agency HTML → the markup an article body keeps, its images listed and its dateline split off.
+
+Every item of every poll goes through here, so the hot path parses each body once with nh3
+(html5ever, in Rust), which drops figures, scripts and styles with their content while it
+sanitises; lxml reads the text and the first paragraph. The dateline is cut from the first
+paragraph alone, which is then put back where it was, serialised by nh3 like the rest.
+"""
 
 import html
 import re
 
 import nh3
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup
+from lxml import etree
+from lxml import html as lxml_html
 
 from kabar.ingest.wxr.content import RICH_TEXT_TAGS
 
@@ -15,6 +23,20 @@ from .entries import WireImage
 BODY_TAGS = RICH_TEXT_TAGS | {"h2", "h3", "h4", "blockquote"}
 BODY_ATTRIBUTES = {"a": {"href"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
 LOOKS_LIKE_HTML = re.compile(r"<(?:p|br|div|strong|b|em|i|a|h\d|ul|ol|img|figure)\b", re.I)
+# Removed with everything inside them: figures' images are listed apart and their captions
+# belong to them.
+DROPPED_TAGS = {"figure", "script", "style"}
+# Characters XML (and so lxml) refuses; agency copy has them now and then.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p\s*>", re.I | re.S)
+# Text as a reader sees it: not comments, scripts or styles.
+VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
+
+
+def html_fragment(markup: str):
+    """The markup parsed into a <div> holding it (lxml's HTML parser, which never fails on
+    broken markup)."""
+    return lxml_html.fragment_fromstring(CONTROL_CHARACTERS.sub("", markup), create_parent="div")
 
 
 def text_to_html(text: str) -> str:
@@ -28,7 +50,7 @@ def html_text(markup: str) -> str:
     if "<" not in (markup or "") and "&" not in (markup or ""):
         # Plain text already (most headlines and summaries): no parser needed.
         return " ".join((markup or "").split())
-    return " ".join(BeautifulSoup(markup or "", "html.parser").get_text(" ").split())
+    return " ".join(" ".join(VISIBLE_TEXT(html_fragment(markup))).split())
 
 
 def html_paragraphs(markup: str) -> list[str]:
@@ -43,18 +65,19 @@ def body_images(markup: str) -> list[WireImage]:
     """The images inside agency HTML, with a figure's caption when it has one."""
     if "<img" not in (markup or "").lower():
         return []
-    soup = BeautifulSoup(markup or "", "html.parser")
     images = []
-    for img in soup.find_all("img"):
+    for img in html_fragment(markup).iter("img"):
         src = (img.get("src") or "").strip()
         if not src.startswith(("http://", "https://")):
             continue
-        figure = img.find_parent("figure")
-        caption = figure.find("figcaption") if figure else None
+        figure = next(img.iterancestors("figure"), None)
+        caption = next(figure.iter("figcaption"), None) if figure is not None else None
         images.append(
             WireImage(
                 url=src,
-                caption=caption.get_text(" ", strip=True) if caption else "",
+                caption=" ".join(t.strip() for t in VISIBLE_TEXT(caption) if t.strip())
+                if caption is not None
+                else "",
                 alt=(img.get("alt") or "").strip(),
             )
         )
@@ -65,18 +88,7 @@ def body_clean(markup: str) -> str:
     """Agency HTML (or plain text) reduced to what the article body allows."""
     if not LOOKS_LIKE_HTML.search(markup or ""):
         markup = text_to_html(markup or "")
-    # Figures go whole: their images are listed apart and their captions belong to them.
-    soup = BeautifulSoup(markup, "html.parser")
-    for node in soup.find_all(["figure", "script", "style"]):
-        node.decompose()
-    cleaned = nh3.clean(
-        str(soup),
-        tags=BODY_TAGS,
-        attributes=BODY_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel=None,
-        clean_content_tags={"script", "style"},
-    )
+    cleaned = body_sanitise(markup)
     cleaned = re.sub(r"<p>\s*</p>", "", cleaned).strip()
     # Bare text between blocks (a description that was text plus an image) becomes a paragraph.
     if cleaned and not cleaned.startswith("<"):
@@ -84,28 +96,48 @@ def body_clean(markup: str) -> str:
     return cleaned
 
 
+def body_sanitise(markup: str) -> str:
+    return nh3.clean(
+        markup,
+        tags=BODY_TAGS,
+        attributes=BODY_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        clean_content_tags=DROPPED_TAGS,
+    )
+
+
+def _text_slots(element):
+    """(element, "text" or "tail") for each run of text inside `element`, in reading order."""
+    yield element, "text"
+    for child in element:
+        yield from _text_slots(child)
+        yield child, "tail"
+
+
 def body_dateline_split(markup: str, *, agencies: tuple[str, ...] = ()) -> tuple[str, Dateline]:
-    """The body without its opening dateline, and that dateline (empty when there is none)."""
-    soup = BeautifulSoup(markup, "html.parser")
-    first = soup.find("p")
-    if first is None:
+    """The cleaned body without its opening dateline, and that dateline (empty when there is
+    none). Only the first paragraph is parsed and rewritten; the rest is left as it was."""
+    found = FIRST_PARAGRAPH.search(markup)
+    if found is None:
         return markup, Dateline()
-    dateline = dateline_parse(first.get_text(), agencies=agencies)
+    first = html_fragment(found.group())[0]
+    dateline = dateline_parse("".join(first.itertext()), agencies=agencies)
     if not dateline:
         return markup, Dateline()
-    # Drop the dateline's characters text node by text node: it may be partly in <strong>.
+    # Drop the dateline's characters text run by text run: it may be partly in <strong>.
     remaining = dateline.length
-    for node in list(first.descendants):
+    for node, slot in list(_text_slots(first)):
         if remaining <= 0:
             break
-        if isinstance(node, NavigableString):
-            text = str(node)
-            cut = min(len(text), remaining)
-            remaining -= cut
-            node.replace_with(text[cut:])
-    for tag in first.find_all(True):
-        if not tag.get_text(strip=True) and tag.name != "br":
-            tag.decompose()
-    if not first.get_text(strip=True):
-        first.decompose()
-    return str(soup).strip(), dateline
+        text = getattr(node, slot) or ""
+        cut = min(len(text), remaining)
+        remaining -= cut
+        setattr(node, slot, text[cut:] or None)
+    for tag in list(first.iterdescendants()):
+        if tag.tag != "br" and not "".join(tag.itertext()).strip():
+            tag.drop_tree()
+    paragraph = ""
+    if "".join(first.itertext()).strip():
+        paragraph = body_sanitise(lxml_html.tostring(first, encoding="unicode", with_tail=False))
+    return (markup[: found.start()] + paragraph + markup[found.end() :]).strip(), dateline
