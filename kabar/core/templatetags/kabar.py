@@ -8,6 +8,8 @@ from django.utils import dateformat, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from kabar.core.embeds import embed_html
+
 register = template.Library()
 
 # "Selasa, 29 Oktober 2024 14:05 WIB"; day and month names follow the active language.
@@ -53,6 +55,12 @@ def translated_url(context, lang_code):
     if request is None:
         return "/"
     return django_translate_url(request.get_full_path(), lang_code)
+
+
+@register.simple_tag
+def embed_clean(url):
+    """The article embed of `url` without the provider's scripts and styles (core.embeds)."""
+    return embed_html(url=url)
 
 
 @register.simple_tag(takes_context=True)
