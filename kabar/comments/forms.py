@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from kabar.core.antispam import FormStartedMixin, form_started_issue
+from kabar.core.converters import ID_MAX
 from kabar.core.text import text_single_line
 
 from .models import CommentReport
@@ -30,8 +31,11 @@ class CommentForm(FormStartedMixin, forms.Form):
         ),
     }
 
-    article = forms.IntegerField(widget=forms.HiddenInput)
-    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Bounded as ids are: a bigger number is a form error, never a database overflow.
+    article = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=ID_MAX)
+    parent = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=ID_MAX
+    )
     started = forms.CharField(widget=forms.HiddenInput)
     body = forms.CharField(
         label=_("Comment"),
