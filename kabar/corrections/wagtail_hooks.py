@@ -26,7 +26,7 @@ def corrections_admin_urls():
             name="corrections_withdraw",
         ),
         path(
-            "pemulihan/<int:page_id>/",
+            "pemulihan/<id:page_id>/",
             admin_views.article_reinstate_view,
             name="corrections_reinstate",
         ),
