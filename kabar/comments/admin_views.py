@@ -238,6 +238,8 @@ class CommentPermissionPolicy(ModelPermissionPolicy):
 
 
 class ReaderCommentViewSet(SnippetViewSet):
+    # Ids bounded as every id in our addresses is (kabar.core.converters): a 404, not a 500.
+    pk_path_converter = "id"
     model = ReaderComment
     icon = "comment"
     menu_label = _("Reader comments")
@@ -280,7 +282,7 @@ class ReaderCommentViewSet(SnippetViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("reply/<int:pk>/", comment_reply_view, name="reply"),
+            path("reply/<id:pk>/", comment_reply_view, name="reply"),
             path("personal-data/", personal_data_admin_view, name="personal_data"),
         ]
 

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from kabar.core.antispam import FormStartedMixin, form_started_issue
+from kabar.core.converters import ID_MAX
+from kabar.core.text import text_single_line
 
 from .models import CommentReport
 
@@ -29,8 +31,11 @@ class CommentForm(FormStartedMixin, forms.Form):
         ),
     }
 
-    article = forms.IntegerField(widget=forms.HiddenInput)
-    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Bounded as ids are: a bigger number is a form error, never a database overflow.
+    article = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=ID_MAX)
+    parent = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=ID_MAX
+    )
     started = forms.CharField(widget=forms.HiddenInput)
     body = forms.CharField(
         label=_("Comment"),
@@ -81,6 +86,13 @@ class CommentForm(FormStartedMixin, forms.Form):
         if self.cleaned_data.get(HONEYPOT_FIELD):
             raise forms.ValidationError(_("Your comment could not be accepted."), code="honeypot")
         return ""
+
+    def clean_name(self):
+        # A name is one line: it heads the comment and goes into email subjects.
+        name = text_single_line(self.cleaned_data["name"])
+        if not name:
+            raise forms.ValidationError(_("Please write your name."), code="required")
+        return name
 
     def clean_body(self):
         body = self.cleaned_data["body"].strip()

@@ -9,6 +9,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from kabar.core.text import text_single_line
+
 from .models import CommentSettings, ReaderComment
 from .personal_data import personal_data_token
 
@@ -42,6 +44,12 @@ def unsubscribe_email(token: str) -> str | None:
         return None
 
 
+def _subject(template: str, context: dict) -> str:
+    """The rendered subject on one line: a line break (say, in a reader's name) would make
+    the mail library refuse the message."""
+    return text_single_line(render_to_string(template, context))
+
+
 def _absolute(path: str) -> str:
     return f"{settings.WAGTAILADMIN_BASE_URL}{path}"
 
@@ -61,7 +69,7 @@ def comment_moderators_notify(*, comment: ReaderComment, rules: CommentSettings,
             "reports": list(comment.reports.open().order_by("created_at")),
             "queue_url": _absolute(reverse("wagtailsnippets_comments_readercomment:list")),
         }
-        subject = render_to_string("comments/email/moderators_subject.txt", context).strip()
+        subject = _subject("comments/email/moderators_subject.txt", context)
         body = render_to_string("comments/email/moderators.txt", context)
     return send_mail(subject, body, None, recipients)
 
@@ -88,7 +96,7 @@ def comment_reply_notify(*, reply: ReaderComment) -> int:
             "unsubscribe_url": unsubscribe,
             "reply_url": _absolute(reply.get_absolute_url()),
         }
-        subject = render_to_string("comments/email/reply_subject.txt", context).strip()
+        subject = _subject("comments/email/reply_subject.txt", context)
         body = render_to_string("comments/email/reply.txt", context)
     message = EmailMessage(
         subject, body, None, [parent.author_email], headers={"List-Unsubscribe": f"<{unsubscribe}>"}
@@ -114,7 +122,7 @@ def comment_confirmation_send(*, comment: ReaderComment) -> int:
     link = _absolute(reverse("comments:confirm", args=[confirmation_token(comment)]))
     with translation.override(settings.LANGUAGE_CODE):
         context = {"comment": comment, "confirm_url": link}
-        subject = render_to_string("comments/email/confirm_subject.txt", context).strip()
+        subject = _subject("comments/email/confirm_subject.txt", context)
         body = render_to_string("comments/email/confirm.txt", context)
     return send_mail(subject, body, None, [comment.author_email])
 
@@ -126,6 +134,6 @@ def personal_data_link_send(*, email: str) -> int:
     link = _absolute(reverse("comments:my_data", args=[personal_data_token(email)]))
     with translation.override(settings.LANGUAGE_CODE):
         context = {"link": link}
-        subject = render_to_string("comments/email/personal_data_subject.txt", context).strip()
+        subject = _subject("comments/email/personal_data_subject.txt", context)
         body = render_to_string("comments/email/personal_data.txt", context)
     return send_mail(subject, body, None, [email])

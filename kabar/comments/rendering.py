@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from kabar.core.converters import id_from_text
+
 from . import selectors
 from .cookies import commenter_remembered, own_comment_ids
 from .forms import CommentForm, form_timestamp_issue
@@ -14,9 +16,8 @@ REPLY_PARAM = "balas"
 def comment_form_initial(request, article) -> dict:
     """A fresh form's values: article, start time, reply target and remembered details."""
     initial = {"article": article.pk, "started": form_timestamp_issue(article.pk)}
-    reply_to = request.GET.get(REPLY_PARAM, "")
-    if reply_to.isdigit():
-        initial["parent"] = int(reply_to)
+    if reply_to := id_from_text(request.GET.get(REPLY_PARAM, "")):
+        initial["parent"] = reply_to
     remembered = commenter_remembered(request)
     if remembered:
         initial.update(remembered, remember=True)

@@ -29,6 +29,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from kabar.core.addresses import client_ip
+from kabar.core.converters import id_from_text
 from kabar.core.unavailable import unavailable_response
 from kabar.news.models import ArticlePage
 
@@ -104,17 +105,17 @@ def _form_again(request, form, *, article, message: str, status: int, started_at
 def comment_post(request):
     """Take a comment from the form; redirect to it, or answer JSON for comments.js."""
     form = CommentForm(request.POST, user=request.user)
-    raw_article = request.POST.get("article", "")
-    if not raw_article.isdigit():
+    article_id = id_from_text(request.POST.get("article", ""))
+    if article_id is None:
         raise Http404("No such article")
     try:
-        return _comment_post(request, form, article_for_comments(raw_article))
+        return _comment_post(request, form, article_for_comments(article_id))
     except DatabaseError:
         # Busy or failing database: nothing was stored, and the reader keeps their text on a
         # page that needs nothing from the database (the site's own layout reads it).
         logger.exception("A comment could not be saved")
         message = _("Your comment could not be saved. Please try again in a moment.")
-        started = form_timestamp_issue(int(raw_article))  # signed, not stored: no database
+        started = form_timestamp_issue(article_id)  # signed, not stored: no database
         if wants_json(request):
             body = {"ok": False, "message": message, "errors": {}, "started": started}
             return JsonResponse(body, status=503)

@@ -6,6 +6,6 @@ app_name = "complaints"
 
 urlpatterns = [
     path("", views.complaint_form, name="form"),
-    path("artikel/<int:article_id>/", views.complaint_form, name="article_form"),
+    path("artikel/<id:article_id>/", views.complaint_form, name="article_form"),
     path("terkirim/", views.complaint_sent, name="sent"),
 ]

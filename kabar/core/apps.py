@@ -8,6 +8,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Kabar core")
 
     def ready(self):
+        from django.urls import register_converter
+
+        from .converters import IdConverter
+
+        # Before any URLconf is read: every app's URLs name ids as <id:...>.
+        register_converter(IdConverter, "id")
+
         from . import page_queries
 
         page_queries.install()

@@ -76,3 +76,13 @@ def word_term(word: str) -> str:
 def text_stems(text: str) -> str:
     """The text as the index stores it for Indonesian matching: stems, without stopwords."""
     return " ".join(word_term(w) for w in text_words(text) if not word_is_stopword(w))
+
+
+def text_single_line(text: str) -> str:
+    """The text on one line: line breaks and control characters become single spaces.
+
+    For whatever ends up in a one-line place, such as a reader's name in an email's subject,
+    where a line break would make the mail library refuse the whole message.
+    """
+    visible = "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
+    return " ".join(visible.split())

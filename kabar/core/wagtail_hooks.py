@@ -10,6 +10,8 @@ from .checklist import CHECKLIST_LOG_ACTION, ChecklistItem
 
 
 class ChecklistItemViewSet(SnippetViewSet):
+    # Ids bounded as every id in our addresses is (kabar.core.converters): a 404, not a 500.
+    pk_path_converter = "id"
     model = ChecklistItem
     icon = "tasks"
     menu_label = _("Editorial checklist")

@@ -16,6 +16,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from kabar.core.converters import id_from_text
 from kabar.news.models import ArticlePage
 
 from . import services
@@ -34,8 +35,7 @@ class CorrectionFilterSet(WagtailFilterSet):
 class CorrectionCreateView(CreateView):
     def get_initial_form_instance(self):
         instance = super().get_initial_form_instance() or Correction()
-        article_id = self.request.GET.get("article", "")
-        if article_id.isdigit():
+        if article_id := id_from_text(self.request.GET.get("article", "")):
             instance.article = ArticlePage.objects.filter(pk=article_id).first()
         return instance
 
@@ -63,6 +63,8 @@ class CorrectionEditView(EditView):
 
 
 class CorrectionViewSet(ModelViewSet):
+    # Ids bounded as every id in our addresses is (kabar.core.converters): a 404, not a 500.
+    pk_path_converter = "id"
     model = Correction
     icon = "warning"
     menu_label = gettext_lazy("Corrections")

@@ -21,12 +21,12 @@ def register_correction_viewset():
 def corrections_admin_urls():
     return [
         path(
-            "pencabutan/<int:page_id>/",
+            "pencabutan/<id:page_id>/",
             admin_views.article_withdraw_view,
             name="corrections_withdraw",
         ),
         path(
-            "pemulihan/<int:page_id>/",
+            "pemulihan/<id:page_id>/",
             admin_views.article_reinstate_view,
             name="corrections_reinstate",
         ),

@@ -5,6 +5,6 @@ from . import views
 app_name = "ingest_import"
 urlpatterns = [
     path("", views.import_index, name="index"),
-    path("<int:pk>/", views.import_job, name="job"),
-    path("<int:pk>/status/", views.import_job_status, name="status"),
+    path("<id:pk>/", views.import_job, name="job"),
+    path("<id:pk>/status/", views.import_job_status, name="status"),
 ]

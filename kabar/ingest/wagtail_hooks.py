@@ -52,6 +52,8 @@ def desk_menu_item():
 
 
 class WireSourceViewSet(ModelViewSet):
+    # Ids bounded as every id in our addresses is (kabar.core.converters): a 404, not a 500.
+    pk_path_converter = "id"
     model = WireSource
     url_prefix = "kawat-sumber"
     url_namespace = "ingest_wiresource"
@@ -65,6 +67,8 @@ class WireSourceViewSet(ModelViewSet):
 
 
 class WireKeywordTagViewSet(ModelViewSet):
+    # Ids bounded as every id in our addresses is (kabar.core.converters): a 404, not a 500.
+    pk_path_converter = "id"
     model = WireKeywordTag
     url_prefix = "kawat-kata-kunci"
     url_namespace = "ingest_wirekeywordtag"

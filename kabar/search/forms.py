@@ -6,6 +6,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from kabar.core.converters import id_from_text
 from kabar.news.models import SectionPage
 
 # Longer queries are cut here; news queries run a few words, and a pasted article should
@@ -29,12 +30,8 @@ class QueryField(forms.CharField):
 class SectionField(forms.ModelChoiceField):
     """A section by id; anything but a plausible id is an invalid choice, not a database error."""
 
-    MAX_ID = 2**63 - 1
-
     def to_python(self, value):
-        if value not in self.empty_values and (
-            not str(value).isdigit() or int(value) > self.MAX_ID
-        ):
+        if value not in self.empty_values and id_from_text(str(value)) is None:
             raise forms.ValidationError(
                 self.error_messages["invalid_choice"], code="invalid_choice"
             )

@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -99,13 +100,19 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "axes",
+    "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
+    # The security headers come first, so that pages answered from the page cache carry them too
+    # (docs/security.md).
     "django.middleware.security.SecurityMiddleware",
+    "kabar.core.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before everything else that works per request: a cached page is answered right here.
     "kabar.pagecache.middleware.PageCacheMiddleware",
@@ -120,7 +127,6 @@ MIDDLEWARE = [
     # Staff who must, or chose to, use a second factor reach the admin only after it.
     "kabar.staff.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "kabar.ingest.middleware.WordPressQueryRedirectMiddleware",
 ]
@@ -358,15 +364,113 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "kabar.search.backends", "SEARCH_CONFIG": "indonesian"}
 }
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Embeds are cleaned before they are shown (kabar.core.embeds): no provider's script or inline
+# style reaches a reader, and the CSS keeps the frame's proportions instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: staff email hashes stay with us, and the admin loads no image from elsewhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # The admin's date pickers write this format and the form parses it back with the editor's
 # language's input formats; only ISO dates are accepted in both Indonesian and English.
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+
+# --- Security headers (docs/security.md) ---
+# Django's own: no MIME sniffing, no address sent to other sites, a window of our own that
+# pages of other sites cannot reach, and no framing by other sites.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Origins allowed to be framed by article embeds (kabar.core.embeds keeps only their iframes)
+# and to serve images and media; EMBED_FRAME_ORIGINS and CSP_MEDIA_ORIGINS add more.
+EMBED_FRAME_ORIGINS = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+    "https://www.dailymotion.com",
+    "https://open.spotify.com",
+    "https://w.soundcloud.com",
+    *env_list("EMBED_FRAME_ORIGINS"),
+]
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")
+if AWS_STORAGE_BUCKET_NAME:
+    # Photos served from the bucket, or from the CDN domain in front of it.
+    if custom_domain := os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        CSP_MEDIA_ORIGINS.append(f"https://{custom_domain}")
+    elif endpoint := os.environ.get("AWS_S3_ENDPOINT_URL"):
+        CSP_MEDIA_ORIGINS.append(endpoint.rstrip("/"))
+    else:
+        CSP_MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
+        if region := os.environ.get("AWS_S3_REGION_NAME"):
+            CSP_MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{region}.amazonaws.com")
+# Readers' pages: only this site's own scripts, styles, fonts and forms; no inline script or
+# style, no eval, no plugins, never framed. The page cache keeps one copy per address for
+# everybody, so nonces (a new one per response) cannot be used, and need not be: public pages
+# carry no inline script (JSON-LD is data, which CSP does not block).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *CSP_MEDIA_ORIGINS],
+        "media-src": [SELF, *CSP_MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": EMBED_FRAME_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The Wagtail admin (and its page previews, which render readers' pages inside an admin frame).
+# Looser, because Wagtail 8 still writes inline <script> elements (inline panels, date and time
+# pickers) and many inline style attributes, and shows image and embed previews from wherever
+# they are; it is staff-only, behind a login and a second factor. No eval still, and it may be
+# framed by itself only (the preview panel).
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ("/admin/",)
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *CSP_MEDIA_ORIGINS],
+        "media-src": [SELF, *CSP_MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Browser features no page of the site uses are switched off, for the site and its embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 LOGGING = {
     "version": 1,

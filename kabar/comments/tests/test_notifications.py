@@ -108,3 +108,57 @@ def test_tampered_unsubscribe_link_is_404(client, home):
 def test_form_checkbox_subscribes_to_replies(client, article):
     client.post("/komentar/kirim/", form_data(article, notify="on"))
     assert ReaderComment.objects.get().notify_replies
+
+
+def test_a_line_break_in_the_name_is_a_space_and_the_reply_email_still_goes(
+    client, article, rules, admin_user, django_capture_on_commit_callbacks
+):
+    parent = ReaderComment.objects.create(
+        article=article,
+        author_name="Ani",
+        author_email="ani@example.id",
+        body="Pertanyaan",
+        status=Status.APPROVED,
+        notify_replies=True,
+    )
+    name = "Budi\r\nSantoso\x07"
+    client.post("/komentar/kirim/", form_data(article, name=name, parent=parent.pk))
+    reply = ReaderComment.objects.get(parent=parent)
+    assert reply.author_name == "Budi Santoso"
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_approve(comment=reply, moderator=admin_user)
+    assert [m.to for m in mail.outbox] == [["ani@example.id"]]
+    assert mail.outbox[0].subject.startswith("Budi Santoso ")
+
+
+def test_a_name_stored_with_a_line_break_does_not_lose_the_reply_email(
+    article, rules, admin_user, django_capture_on_commit_callbacks
+):
+    # Names that never went through the form: imported from WordPress, edited in the admin.
+    parent = ReaderComment.objects.create(
+        article=article,
+        author_name="Ani",
+        author_email="ani@example.id",
+        body="Pertanyaan",
+        status=Status.APPROVED,
+        notify_replies=True,
+    )
+    reply = ReaderComment.objects.create(
+        article=article,
+        parent=parent,
+        author_name="Budi\nBcc: semua@example.id",
+        author_email="budi@example.id",
+        body="Jawaban",
+        status=Status.PENDING,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_approve(comment=reply, moderator=admin_user)
+    assert [m.to for m in mail.outbox] == [["ani@example.id"]]
+    assert "\n" not in mail.outbox[0].subject and not mail.outbox[0].bcc
+
+
+def test_a_name_of_control_characters_only_is_refused_in_indonesian(client, article):
+    response = client.post("/komentar/kirim/", form_data(article, name="\x07\x1b"))
+    assert not ReaderComment.objects.exists()
+    assert "Silakan tulis nama Anda." in response.content.decode()

@@ -3,10 +3,14 @@
 import re
 
 from django import template
+from django.urls import reverse
 from django.urls import translate_url as django_translate_url
 from django.utils import dateformat, timezone, translation
 from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
+
+from kabar.core.embeds import embed_html
 
 register = template.Library()
 
@@ -52,7 +56,19 @@ def translated_url(context, lang_code):
     request = context.get("request")
     if request is None:
         return "/"
-    return django_translate_url(request.get_full_path(), lang_code)
+    url = django_translate_url(request.get_full_path(), lang_code)
+    # An address Django cannot resolve comes back as it was: for "//evil.com/" that would be a
+    # link to another site. Such a path has no translation; its language's front page does.
+    if not url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+        with translation.override(lang_code):
+            return reverse("wagtail_serve", args=[""])
+    return url
+
+
+@register.simple_tag
+def embed_clean(url):
+    """The article embed of `url` without the provider's scripts and styles (core.embeds)."""
+    return embed_html(url=url)
 
 
 @register.simple_tag(takes_context=True)

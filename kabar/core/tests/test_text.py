@@ -2,7 +2,7 @@
 
 import pytest
 
-from kabar.core.text import text_stems, word_stem, word_term
+from kabar.core.text import text_single_line, text_stems, word_stem, word_term
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,8 @@ def test_indexed_text_drops_stopwords_but_keeps_the_news_agency():
         "desa",
         "kota",
     ]
+
+
+def test_single_line_turns_breaks_and_control_characters_into_single_spaces():
+    assert text_single_line(" Budi\r\n\tSantoso\x07 \u2028Jr. ") == "Budi Santoso Jr."
+    assert text_single_line("Ni Luh Putu") == "Ni Luh Putu"

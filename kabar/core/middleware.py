@@ -1,0 +1,23 @@
+"""Security headers: one Content-Security-Policy for readers, a looser one for the admin.
+
+Both sit before the page cache in MIDDLEWARE, so a page answered from the cache gets the same
+headers as one just rendered (the cache stores only what the inner middleware wrote).
+docs/security.md says what each header does and how to allow a new origin.
+"""
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+
+
+def path_is_admin(path: str) -> bool:
+    return path.startswith(settings.CONTENT_SECURITY_POLICY_ADMIN_PREFIXES)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, answering admin paths with CONTENT_SECURITY_POLICY_ADMIN."""
+
+    def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and path_is_admin(request.path_info):
+            parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
+        return parts
