@@ -10,7 +10,11 @@ from django.conf import settings
 
 
 def path_is_admin(path: str) -> bool:
-    return path.startswith(settings.CONTENT_SECURITY_POLICY_ADMIN_PREFIXES)
+    """An admin path that needs the looser policy (not the login page, which keeps the strict
+    one)."""
+    return path.startswith(settings.CONTENT_SECURITY_POLICY_ADMIN_PREFIXES) and not (
+        path.startswith(settings.CONTENT_SECURITY_POLICY_ADMIN_STRICT_PATHS)
+    )
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
