@@ -116,26 +116,33 @@ class WithdrawForm(forms.Form):
     )
 
 
-def article_withdraw_view(request, page_id: int):
+def withdrawal_step(request, page_id: int, *, form_class, change, done: str, template: str):
+    """Withdraw a story or undo its withdrawal: the editor's reason goes to `change`; the
+    service's refusals come back as form errors."""
     article = get_object_or_404(ArticlePage, pk=page_id)
     if not services.user_can_withdraw(request.user):
         raise PermissionDenied
-    form = WithdrawForm(request.POST or None)
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.article_withdraw(
-                article=article, reason=form.cleaned_data["reason"], user=request.user
-            )
+            change(article=article, reason=form.cleaned_data["reason"], user=request.user)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            messages.success(
-                request, _("“%(title)s” has been withdrawn.") % {"title": article.title}
-            )
+            messages.success(request, done % {"title": article.title})
             return redirect("wagtailadmin_explore", article.get_parent().pk)
-    return TemplateResponse(
-        request, "corrections/admin/withdraw.html", {"article": article, "form": form}
+    return TemplateResponse(request, template, {"article": article, "form": form})
+
+
+def article_withdraw_view(request, page_id: int):
+    return withdrawal_step(
+        request,
+        page_id,
+        form_class=WithdrawForm,
+        change=services.article_withdraw,
+        done=_("“%(title)s” has been withdrawn."),
+        template="corrections/admin/withdraw.html",
     )
 
 
@@ -152,25 +159,13 @@ class ReinstateForm(forms.Form):
 
 
 def article_reinstate_view(request, page_id: int):
-    article = get_object_or_404(ArticlePage, pk=page_id)
-    if not services.user_can_withdraw(request.user):
-        raise PermissionDenied
-    form = ReinstateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.article_reinstate(
-                article=article, reason=form.cleaned_data["reason"], user=request.user
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(
-                request, _("“%(title)s” is back on the site.") % {"title": article.title}
-            )
-            return redirect("wagtailadmin_explore", article.get_parent().pk)
-    return TemplateResponse(
-        request, "corrections/admin/reinstate.html", {"article": article, "form": form}
+    return withdrawal_step(
+        request,
+        page_id,
+        form_class=ReinstateForm,
+        change=services.article_reinstate,
+        done=_("“%(title)s” is back on the site."),
+        template="corrections/admin/reinstate.html",
     )
 
 
