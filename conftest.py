@@ -37,6 +37,18 @@ def site_tree_ensure() -> Page:
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Indonesian: a request under /en/ leaves English active in the thread,
+    and page URLs worked out outside a request follow the active language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def page_cache_empty():
     """Every test starts with no cached pages, and leaves none to the next one."""
     from django.conf import settings

@@ -6,9 +6,7 @@ The article commented on is the root conftest.py's `article`.
 import time
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
-from django.utils import translation
 
 from kabar.comments.forms import form_timestamp_issue
 from kabar.comments.models import CommentSettings
@@ -16,13 +14,11 @@ from kabar.comments.models import CommentSettings
 
 @pytest.fixture(autouse=True)
 def _fresh_state():
-    """The cache and a language left active by an earlier request are reset (rate-limit
-    counters live in the database, which each test gets clean)."""
+    """The cache is reset (rate-limit counters live in the database, which each test gets
+    clean)."""
     cache.clear()
-    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

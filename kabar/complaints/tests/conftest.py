@@ -5,7 +5,6 @@ import time
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import translation
 
 from kabar.complaints.forms import STARTED_SALT
 from kabar.core.antispam import form_started_issue
@@ -16,11 +15,10 @@ PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 @pytest.fixture(autouse=True)
 def _fresh_state(settings, tmp_path):
-    """A clean cache, Indonesian active, attachments in a folder of the test's own."""
+    """A clean cache and attachments in a folder of the test's own."""
     settings.COMPLAINTS_ATTACHMENT_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
-    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
 

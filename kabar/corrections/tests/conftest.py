@@ -1,19 +1,10 @@
 import datetime
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from kabar.news.tests.factories import ArticlePageFactory
-
-
-@pytest.fixture(autouse=True)
-def default_language():
-    """Each test starts in Indonesian (a request under /en/ leaves English active)."""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -1,9 +1,8 @@
 import datetime
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from kabar.news.tests.factories import ArticlePageFactory, AuthorFactory
 
@@ -22,14 +21,6 @@ def article_publish(section, *, tags=(), authors=(), days_ago=1, body=None, **fi
         article.authorships.create(author=author)
     article.save_revision().publish()
     return article
-
-
-@pytest.fixture(autouse=True)
-def default_language():
-    """Each test starts in Indonesian: a request under /en/ leaves English active."""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
