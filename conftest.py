@@ -48,6 +48,16 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture
+def midday():
+    """A fixed late morning in Jakarta, the clock still moving: for tests whose stories are
+    "hours ago" and that look them up by local day, which at 00:30 WIB is the day before."""
+    from freezegun import freeze_time
+
+    with freeze_time("2024-10-29 03:00:00+00:00", tick=True):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def page_cache_empty():
     """Every test starts with no cached pages, and leaves none to the next one."""

@@ -10,7 +10,8 @@ from kabar.core.models import SiteSettings
 from kabar.news.models import ArticlePage
 from kabar.news.tests.factories import ArticlePageFactory, AuthorFactory, SectionPageFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
+# "Two hours ago" and "five minutes ago" must fall on one local day (see `midday`).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on", "midday")]
 
 
 @pytest.fixture

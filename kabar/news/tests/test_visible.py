@@ -12,7 +12,8 @@ from kabar.news.models import ArticlePage
 from .factories import ArticlePageFactory, AuthorFactory
 from .restricted import HIDDEN_AUTHOR, HIDDEN_TAG, HIDDEN_TITLE, restricted_story
 
-pytestmark = pytest.mark.django_db
+# Stories an hour or two old must share the local day of the archives checked (see `midday`).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("midday")]
 
 
 def hours_ago(hours: float) -> datetime.datetime:
