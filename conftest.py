@@ -6,6 +6,7 @@ pagecache) may not import it, so the fixtures here hand the same factories to ev
 `article_factory(parent=section, title=...)` is `ArticlePageFactory`.
 """
 
+import freezegun
 import pytest
 from wagtail.models import Locale, Page, Site
 
@@ -34,6 +35,10 @@ def site_tree_ensure() -> Page:
         newsroom_roles_setup()
         review_workflow_setup()
     return root
+
+
+# pytest's own clock (the slowest-tests report) keeps real time while a test freezes it.
+freezegun.configure(extend_ignore_list=["_pytest.timing"])
 
 
 @pytest.fixture(autouse=True)
