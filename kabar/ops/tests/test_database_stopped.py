@@ -5,7 +5,6 @@ back by itself when the database does, with no restart."""
 import json
 import re
 import time
-from pathlib import Path
 
 import pytest
 import requests
@@ -13,6 +12,7 @@ import requests
 from .servers import (
     OwnPostgres,
     alive,
+    cmdline,
     descendants,
     manage_shell,
     port_free,
@@ -35,13 +35,6 @@ def postgres():
     database.init()
     yield database
     database.remove()
-
-
-def cmdline(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-    except OSError:
-        return f"pid {pid}"
 
 
 def readiness(url: str) -> dict:
@@ -74,7 +67,7 @@ def test_stopped_database_degrades_the_site_and_it_recovers_without_a_restart(po
         else:
             pytest.fail("the story never came from the page cache")
         children = sorted(descendants(server.process.pid))
-        cmdlines = {pid: cmdline(pid) for pid in children}
+        cmdlines = {pid: cmdline(pid).replace(b"\0", b" ").decode() for pid in children}
 
         postgres.stop()
         stopped_at = time.monotonic()

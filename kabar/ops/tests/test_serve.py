@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 import requests
@@ -24,6 +23,7 @@ from .servers import (
     BASE_DIR,
     PASSWORD_LINE,
     alive,
+    cmdline,
     descendants,
     manage_shell,
     port_free,
@@ -244,13 +244,6 @@ def test_second_start_keeps_content_and_restarts_a_child_that_dies(server):
             server_kill(taken)
     finally:
         server_kill(again)
-
-
-def cmdline(pid: int) -> bytes:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes()
-    except FileNotFoundError:
-        return b""
 
 
 def test_first_run_creates_the_admin_account_with_a_usable_password(db):
