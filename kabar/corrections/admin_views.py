@@ -98,15 +98,22 @@ class CorrectionViewSet(ModelViewSet):
 correction_viewset = CorrectionViewSet("correction_notes")
 
 
-class WithdrawForm(forms.Form):
-    reason = forms.CharField(
+def public_reason_field(help_text) -> forms.CharField:
+    """The reason readers are given for a withdrawal or for undoing one; required."""
+    return forms.CharField(
         label=gettext_lazy("Public reason"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=gettext_lazy(
-            "Readers see this on the article's address, which answers 410 Gone from now on."
-        ),
+        help_text=help_text,
         max_length=2000,
         error_messages={"required": gettext_lazy("Give the reason readers will see.")},
+    )
+
+
+class WithdrawForm(forms.Form):
+    reason = public_reason_field(
+        gettext_lazy(
+            "Readers see this on the article's address, which answers 410 Gone from now on."
+        )
     )
     confirm = forms.BooleanField(
         label=gettext_lazy(
@@ -147,14 +154,10 @@ def article_withdraw_view(request, page_id: int):
 
 
 class ReinstateForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Public reason"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=gettext_lazy(
+    reason = public_reason_field(
+        gettext_lazy(
             "Readers see it in an update note on the story, beside the time it was withdrawn."
-        ),
-        max_length=2000,
-        error_messages={"required": gettext_lazy("Give the reason readers will see.")},
+        )
     )
 
 
