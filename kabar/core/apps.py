@@ -19,6 +19,10 @@ class CoreConfig(AppConfig):
 
         page_queries.install()
 
+        from .shared_cache import reader_sign_in_limits_share
+
+        reader_sign_in_limits_share()
+
         from django.db.models.signals import post_migrate
 
         from .services import newsroom_setup_after_migrate

@@ -198,6 +198,17 @@ elif cache_table := os.environ.get("CACHE_TABLE"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Counters every process must share (reader sign-in rate limits, kabar.core.shared_cache):
+# the shared default cache when there is one, otherwise a table in the database.
+SHARED_CACHE_ALIAS = "shared"
+if CACHES["default"]["BACKEND"] != "django.core.cache.backends.locmem.LocMemCache":
+    CACHES[SHARED_CACHE_ALIAS] = CACHES["default"]
+else:
+    CACHES[SHARED_CACHE_ALIAS] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "kabar_shared_cache",
+    }
+
 # Whole pages for anonymous readers (kabar.pagecache). Shared by every process: Redis when
 # configured, otherwise files under the data directory, so that a purge made by one gunicorn
 # process (or the scheduler) reaches the others, which a per-process memory cache could not.
@@ -514,6 +525,9 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Sign-in limits count per client address as the comment limits do: behind a proxy, the
+# address it appends to X-Forwarded-For, not the proxy's own.
+ALLAUTH_TRUSTED_PROXY_COUNT = COMMENTS_TRUSTED_PROXIES
 LOGIN_REDIRECT_URL = "/"
 
 # --- Complaints and the right of reply (kabar.complaints) ---

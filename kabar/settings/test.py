@@ -17,6 +17,7 @@ if not os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+        "shared": CACHES["shared"],  # noqa: F405
     }
 else:
     # One test run's pages never meet another's.

@@ -173,3 +173,39 @@ def test_limits_and_form_tokens_hold_across_four_processes(server, article, rule
     assert posts_at_once(server, article, one_form) == [201] + [409] * 7
 
     assert ReaderComment.objects.count() == 5 + 10 + 1
+
+
+def password_resets_at_once(url: str, email: str, count: int) -> list[int]:
+    """Ask for `count` password resets for one email at once, each from its own address."""
+    start = threading.Barrier(count)
+    statuses = [0] * count
+
+    def reader(n: int):
+        browser = requests.Session()
+        html = browser.get(f"{url}/akun/password/reset/", timeout=60).text
+        csrf = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+        start.wait()
+        statuses[n] = browser.post(
+            f"{url}/akun/password/reset/",
+            data={"email": email, "csrfmiddlewaretoken": csrf},
+            headers={"X-Forwarded-For": f"198.51.100.{n}"},
+            allow_redirects=False,
+            timeout=60,
+        ).status_code
+
+    threads = [threading.Thread(target=reader, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sorted(statuses)
+
+
+def test_reader_account_limits_hold_across_four_processes(server):
+    # allauth allows 5 password resets a minute per email. Counted in each process's memory,
+    # four workers let up to 20 through; in the shared cache, at most 5 (fewer when a request
+    # cannot take the counter's lock within allauth's second, which errs on the safe side).
+    statuses = password_resets_at_once(server, "pembaca@example.id", 12)
+    accepted = statuses.count(302)
+    assert 1 <= accepted <= 5, statuses
+    assert statuses.count(429) == 12 - accepted, statuses
