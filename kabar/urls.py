@@ -8,12 +8,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kabar.core.csp_reports import csp_report
 from kabar.ops import views as ops_views
 
 urlpatterns = [
     # For load balancers and monitoring: the process answers / it can serve (docs/deploy.md).
     path("healthz", ops_views.healthz, name="healthz"),
     path("readyz", ops_views.readyz, name="readyz"),
+    path(settings.CSP_REPORT_PATH.lstrip("/"), csp_report, name="csp-report"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

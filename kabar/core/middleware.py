@@ -25,3 +25,10 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and path_is_admin(request.path_info):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
         return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if "Content-Security-Policy" in response:
+            # The endpoint the policy's report-to names (the Reporting API).
+            response.headers.setdefault("Reporting-Endpoints", f'csp="{settings.CSP_REPORT_PATH}"')
+        return response

@@ -418,6 +418,11 @@ if AWS_STORAGE_BUCKET_NAME:
         CSP_MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
         if region := os.environ.get("AWS_S3_REGION_NAME"):
             CSP_MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{region}.amazonaws.com")
+# Browsers report what a policy blocked to /csp-report (kabar.core.csp_reports), which logs it:
+# report-uri for every browser, report-to (with the Reporting-Endpoints header) for newer ones.
+CSP_REPORT_PATH = "/csp-report"
+CSP_REPORTING = {"report-uri": [CSP_REPORT_PATH], "report-to": "csp"}
+CSP_REPORTS_LOGGED_PER_MINUTE = 20
 # Readers' pages: only this site's own scripts, styles, fonts and forms; no inline script or
 # style, no eval, no plugins, never framed. The page cache keeps one copy per address for
 # everybody, so nonces (a new one per response) cannot be used, and need not be: public pages
@@ -436,6 +441,7 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
+        **CSP_REPORTING,
     },
 }
 # The Wagtail admin (and its page previews, which render readers' pages inside an admin frame).
@@ -462,6 +468,7 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [SELF],
+        **CSP_REPORTING,
     },
 }
 # Browser features no page of the site uses are switched off, for the site and its embeds.
