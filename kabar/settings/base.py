@@ -299,8 +299,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "id-id"
 LANGUAGES = [("id-id", _("Bahasa Indonesia")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id-id", "Bahasa Indonesia"), ("en", "English")]
+WAGTAILADMIN_USER_LOGIN_FORM = "kabar.staff.forms.StaffLoginForm"
 WAGTAIL_CONTENT_LANGUAGES = [("id-id", "Bahasa Indonesia")]
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's own strings first; then its Indonesian for the messages Wagtail, Django and the
+# other libraries leave untranslated (kabar/locale_upstream), ahead of their own catalogues.
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "locale_upstream"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True

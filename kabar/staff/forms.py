@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 
 
 class TwoFactorCodeForm(forms.Form):
@@ -20,3 +21,12 @@ class TwoFactorSetupForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
     )
+
+
+class StaffLoginForm(LoginForm):
+    """Wagtail's login form with its password field labelled in the staff member's language:
+    Wagtail leaves the label to Django, which derives an English "Password" from the name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")
