@@ -5,10 +5,10 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kabar.core.services import ADMIN_GROUP, EDITOR_GROUP
+from kabar.core.services import ADMIN_GROUP, EDITOR_GROUP, EDITOR_IN_CHIEF_GROUP
 
 # The roles that can publish, moderate and change the site: a stolen password must not be enough.
-TWO_FACTOR_ROLES = (EDITOR_GROUP, ADMIN_GROUP)
+TWO_FACTOR_ROLES = (EDITOR_GROUP, EDITOR_IN_CHIEF_GROUP, ADMIN_GROUP)
 
 
 def two_factor_required(*, user) -> bool:
