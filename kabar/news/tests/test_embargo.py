@@ -80,7 +80,10 @@ def test_visible_leaves_out_an_embargoed_story_until_its_time(embargoed, embargo
         assert not ArticlePage.objects.embargoed().exists()
 
 
-def test_readers_find_the_story_nowhere_before_its_time(client, section, embargoed):
+def test_readers_find_the_story_nowhere_before_its_time(client, home, section, embargoed):
+    # Not even when an editor already picked it as the front page's lead story.
+    home.lead_story = embargoed
+    home.save_revision().publish()
     assert client.get(embargoed.url).status_code == 404
     for address in reader_addresses(section):
         html = client.get(address).content.decode()
