@@ -62,6 +62,8 @@ def test_embargoed_story_is_hidden_until_the_editor_in_chief_lifts_it(
         summary="Pemerintah menyiapkan jadwal baru.",
         authors=[AuthorFactory()],
         embargo_until=held_until,
+        # Filed an hour ago (the factory would date it by its sequence, days back).
+        first_published_at=timezone.now() - datetime.timedelta(hours=1),
     )
     story.tags.add("ibu-kota")
     story.save_revision().publish()

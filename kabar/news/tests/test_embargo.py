@@ -44,6 +44,8 @@ def embargoed(section, embargo_time):
         summary="Ringkasan embargo.",
         authors=[AuthorFactory(name="Rina Embargo", slug="rina-embargo")],
         embargo_until=embargo_time,
+        # Filed an hour ago (the factory would date it by its sequence, days back).
+        first_published_at=timezone.now() - datetime.timedelta(hours=1),
     )
     story.tags.add("keuangan")
     story.save_revision().publish()
