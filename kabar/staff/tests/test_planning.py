@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
@@ -114,3 +116,16 @@ def test_the_calendar_is_in_the_admin_menu_and_needs_a_login(client, editor):
     assert planning(client).status_code == 302
     client.force_login(editor)
     assert reverse("staff_planning") in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_calendars_queries_do_not_grow_with_the_stories(
+    client, editor, planned, section, django_assert_max_num_queries
+):
+    client.force_login(editor)
+    planning(client)  # warm up the session and the content types
+    with CaptureQueriesContext(connection) as few:
+        planning(client, tampilan="month")
+    for day in range(2, 8):
+        ArticlePageFactory(parent=section, authors=[AuthorFactory()], embargo_until=at(day, 9))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        planning(client, tampilan="month")
