@@ -209,3 +209,8 @@ def test_admin_listings_show_the_embargo_and_its_time(client, editor, section, e
     ]:
         html = client.get(url).content.decode()
         assert "embargo s.d." in html and moment in html, url
+
+
+def test_the_scheduler_runs_the_release_right_after_scheduled_publishing(settings):
+    commands = settings.SCHEDULED_COMMANDS
+    assert commands.index("embargo_release") == commands.index("publish_scheduled") + 1
