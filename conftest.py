@@ -187,6 +187,15 @@ def editor(db):
 
 
 @pytest.fixture
+def editor_in_chief(db):
+    from kabar.core.services import EDITOR_IN_CHIEF_GROUP
+
+    return newsroom_user_make(
+        username="pemred", group=EDITOR_IN_CHIEF_GROUP, first_name="Dewi", last_name="Pemred"
+    )
+
+
+@pytest.fixture
 def site_admin(db):
     from kabar.core.services import ADMIN_GROUP
 

@@ -17,7 +17,13 @@ from .checklist import EditorialChecklistTask, checklist_items_ensure
 
 WRITER_GROUP = "Penulis"
 EDITOR_GROUP = "Editor"
+EDITOR_IN_CHIEF_GROUP = "Pemimpin Redaksi"
 ADMIN_GROUP = "Administrator"
+# The only roles a newsroom has; Wagtail's own "Editors" and "Moderators" are removed by
+# core's migration 0005.
+NEWSROOM_GROUPS = (WRITER_GROUP, EDITOR_GROUP, EDITOR_IN_CHIEF_GROUP, ADMIN_GROUP)
+# Lifting an embargo early (clearing it or moving it earlier) is the Editor-in-chief's call.
+LIFT_EMBARGO_PERMISSION = "news.lift_embargo"
 REVIEW_WORKFLOW = "Tinjauan Redaksi"
 REVIEW_TASK = "Persetujuan Editor"
 
@@ -61,6 +67,11 @@ MODEL_PERMISSIONS = {
         "wagtailsearchpromotions.delete_searchpromotion",
     ],
 }
+# The Editor-in-chief does everything an Editor does, and may lift embargoes.
+MODEL_PERMISSIONS[EDITOR_IN_CHIEF_GROUP] = [
+    *MODEL_PERMISSIONS[EDITOR_GROUP],
+    LIFT_EMBARGO_PERMISSION,
+]
 PAGE_PERMISSIONS = {
     WRITER_GROUP: ["add_page"],
     EDITOR_GROUP: [
@@ -80,6 +91,7 @@ PAGE_PERMISSIONS = {
         "bulk_delete_page",
     ],
 }
+PAGE_PERMISSIONS[EDITOR_IN_CHIEF_GROUP] = PAGE_PERMISSIONS[EDITOR_GROUP]
 COLLECTION_PERMISSIONS = {
     WRITER_GROUP: ["add_image", "choose_image", "add_document", "choose_document"],
     EDITOR_GROUP: [
@@ -103,6 +115,7 @@ COLLECTION_PERMISSIONS = {
         "choose_document",
     ],
 }
+COLLECTION_PERMISSIONS[EDITOR_IN_CHIEF_GROUP] = COLLECTION_PERMISSIONS[EDITOR_GROUP]
 
 
 def _permission(dotted: str) -> Permission | None:
@@ -112,7 +125,8 @@ def _permission(dotted: str) -> Permission | None:
 
 @transaction.atomic
 def newsroom_roles_setup() -> dict[str, Group]:
-    """Create or complete the Penulis, Editor and Administrator groups; safe to re-run."""
+    """Create or complete the Penulis, Editor, Pemimpin Redaksi and Administrator groups; safe
+    to re-run."""
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in PAGE_PERMISSIONS}
     for name, perms in MODEL_PERMISSIONS.items():
         found = [p for p in map(_permission, perms) if p]
@@ -148,11 +162,14 @@ def review_workflow_setup() -> Workflow | None:
     if root_page is None:
         return None
     checklist_items_ensure()
-    reviewers = Group.objects.filter(name__in=[EDITOR_GROUP, ADMIN_GROUP])
+    reviewers = Group.objects.filter(name__in=[EDITOR_GROUP, EDITOR_IN_CHIEF_GROUP, ADMIN_GROUP])
     task, created = EditorialChecklistTask.objects.get_or_create(name=REVIEW_TASK)
     # Only a new task gets its reviewers; a newsroom may since have changed them in the admin.
     if created or not task.groups.exists():
         task.groups.set(reviewers)
+    elif task.groups.filter(name=EDITOR_GROUP).exists():
+        # The Editor-in-chief reviews wherever Editors do (a role added after the task).
+        task.groups.add(*reviewers.filter(name=EDITOR_IN_CHIEF_GROUP))
     workflow, _created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
     # Earlier versions approved in a plain group approval step of the same name: the checklist
     # step takes its place.

@@ -45,8 +45,9 @@ def correction_log(*, kind: str = "") -> QuerySet:
 
 
 def withdrawal_log() -> QuerySet:
-    """Withdrawn stories, the most recent withdrawal first."""
-    return ArticlePage.objects.live().public().withdrawn().defer_streamfields()
+    """Withdrawn stories, the most recent withdrawal first; one still under embargo stays
+    unknown to readers until its time, withdrawn or not."""
+    return ArticlePage.objects.live().public().not_embargoed().withdrawn().defer_streamfields()
 
 
 def log_paths() -> set[str]:

@@ -552,7 +552,12 @@ COMPLAINTS_RATE_LIMIT = (5, 3600)
 
 # Management commands the scheduler of `manage.py serve` runs every SCHEDULER_INTERVAL seconds;
 # in production run each from a timer. Each is cheap when there is nothing to do.
-SCHEDULED_COMMANDS = ["publish_scheduled", "complaints_overdue_notify", "antispam_prune"]
+SCHEDULED_COMMANDS = [
+    "publish_scheduled",
+    "embargo_release",
+    "complaints_overdue_notify",
+    "antispam_prune",
+]
 
 # --- Staff accounts (kabar.staff, docs/staff-accounts.md) ---
 # Lockout (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one account, or from one

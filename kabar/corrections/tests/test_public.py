@@ -1,5 +1,6 @@
 """What readers see: the notes on a story, the 410 page, the log, feeds, sitemaps, JSON-LD."""
 
+import datetime
 import json
 
 import pytest
@@ -217,6 +218,15 @@ def test_withdrawals_are_listed_in_the_public_log(client, withdrawn):
         body = client.get(url).content.decode()
         assert "Beras plastik beredar" in body and "sumber keliru" in body
     assert "Beras plastik" not in client.get("/koreksi/?jenis=koreksi").content.decode()
+
+
+def test_a_story_withdrawn_under_embargo_stays_out_of_the_log(client, withdrawn):
+    article, _standing = withdrawn
+    ArticlePage.objects.filter(pk=article.pk).update(
+        embargo_until=timezone.now() + datetime.timedelta(hours=2)
+    )
+    assert "Beras plastik beredar" not in client.get("/koreksi/").content.decode()
+    assert client.get(article.url).status_code == 404
 
 
 def test_readers_cannot_comment_on_a_withdrawn_article(client, withdrawn):

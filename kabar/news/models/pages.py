@@ -5,7 +5,9 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils import dateformat, timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +23,7 @@ from wagtail.search import index
 from kabar.core.blocks import ArticleBodyBlock
 from kabar.core.models import BasePage
 from kabar.core.text import text_stems
+from kabar.news.forms import EMBARGO_FORMAT, ArticlePageForm
 from kabar.pagecache.headers import public_cache_headers
 
 WORDS_PER_MINUTE = 200
@@ -72,8 +75,25 @@ class ArticleQuerySet(PageQuerySet):
 
         The one definition of a visible article: every listing, feed, sitemap, search and
         comment view starts from it, so a new condition (withdrawn, embargoed) goes here.
+        An embargoed article is live but stays out until its embargo time (docs/embargo.md).
         """
-        return self.live().public().not_withdrawn().order_by("-first_published_at", "-pk")
+        return (
+            self.live()
+            .public()
+            .not_withdrawn()
+            .not_embargoed()
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def not_embargoed(self, *, now=None):
+        """Articles with no embargo, or whose embargo has passed."""
+        now = now or timezone.now()
+        return self.filter(models.Q(embargo_until__isnull=True) | models.Q(embargo_until__lte=now))
+
+    def embargoed(self, *, now=None):
+        """Articles whose embargo is still to come, the soonest first."""
+        now = now or timezone.now()
+        return self.filter(embargo_until__gt=now).order_by("embargo_until", "pk")
 
     def not_withdrawn(self):
         """Articles still standing: a withdrawn one keeps its URL (410) but leaves every list."""
@@ -227,6 +247,16 @@ class ArticlePage(BasePage):
             "sponsored, and kept out of the Google News sitemap."
         ),
     )
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Readers see nothing of the story (page, lists, feeds, sitemaps, search) before "
+            "this time, even once published. Only the Editor-in-chief or an Administrator can "
+            "clear it or move it earlier."
+        ),
+    )
     # Set only by the withdrawal service, never from the edit form or a revision (see
     # `with_content_json`): publishing an old draft must not bring a withdrawn story back.
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
@@ -242,6 +272,7 @@ class ArticlePage(BasePage):
     )
 
     content_panels = BasePage.content_panels + [
+        FieldPanel("embargo_until"),
         FieldPanel("kicker"),
         FieldPanel("summary"),
         FieldRowPanel(
@@ -275,6 +306,7 @@ class ArticlePage(BasePage):
         index.SearchField("search_stems"),
         index.FilterField("first_published_at"),
         index.FilterField("withdrawn_at"),
+        index.FilterField("embargo_until"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
 
@@ -282,10 +314,12 @@ class ArticlePage(BasePage):
     subpage_types = []
 
     objects = ArticleManager()
+    base_form_class = ArticlePageForm
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [("lift_embargo", _("Can lift an embargo early"))]
 
     def clean(self):
         super().clean()
@@ -313,6 +347,10 @@ class ArticlePage(BasePage):
         return page
 
     def serve(self, request, *args, **kwargs):
+        # Before its embargo the story does not exist for readers; the admin's preview (behind
+        # the staff login) still shows it.
+        if self.is_embargoed and not getattr(request, "is_preview", False):
+            raise Http404
         if self.withdrawn_at:
             # PPMS 5: the address stays, announcing the withdrawal and its reason.
             response = TemplateResponse(
@@ -338,6 +376,33 @@ class ArticlePage(BasePage):
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+    @property
+    def is_embargoed(self) -> bool:
+        """Whether the embargo is still to come."""
+        return self.embargo_until is not None and self.embargo_until > timezone.now()
+
+    @property
+    def embargo_label(self) -> str:
+        """ "embargo s.d. 3 Des 2026 14.00 WIB" while the embargo holds, else empty."""
+        if not self.is_embargoed:
+            return ""
+        moment = dateformat.format(timezone.localtime(self.embargo_until), EMBARGO_FORMAT)
+        return _("embargo until %(time)s") % {"time": moment}
+
+    @property
+    def status_string(self):
+        """Wagtail's status for every admin listing, with the embargo and its time (and the
+        time of a scheduled publication) rather than a bare "scheduled"."""
+        status = super().status_string
+        if self.approved_schedule and self.scheduled_revision is not None:
+            moment = self.scheduled_revision.approved_go_live_at
+            if moment:
+                moment = dateformat.format(timezone.localtime(moment), EMBARGO_FORMAT)
+                status = _("%(status)s %(time)s") % {"status": status, "time": moment}
+        if self.is_embargoed:
+            return f"{status} · {self.embargo_label}" if not self.live else self.embargo_label
+        return status
 
     @cached_property
     def updated_at(self):

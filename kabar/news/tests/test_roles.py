@@ -12,6 +12,7 @@ from kabar.core.checklist import EditorialChecklistTask, checklist_ticks_all
 from kabar.core.services import (
     ADMIN_GROUP,
     EDITOR_GROUP,
+    EDITOR_IN_CHIEF_GROUP,
     REVIEW_TASK,
     REVIEW_WORKFLOW,
     WRITER_GROUP,
@@ -31,7 +32,9 @@ def edit_url(page):
 
 
 def test_roles_and_review_workflow_are_made_by_migrate(home):
-    Group.objects.filter(name__in=[WRITER_GROUP, EDITOR_GROUP, ADMIN_GROUP]).delete()
+    Group.objects.filter(
+        name__in=[WRITER_GROUP, EDITOR_GROUP, EDITOR_IN_CHIEF_GROUP, ADMIN_GROUP]
+    ).delete()
     Workflow.objects.all().delete()
 
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
@@ -48,7 +51,11 @@ def test_roles_and_review_workflow_are_made_by_migrate(home):
     workflow = WorkflowPage.objects.get(page=root).workflow
     assert workflow.name == REVIEW_WORKFLOW and workflow.active
     task = EditorialChecklistTask.objects.get(name=REVIEW_TASK)
-    assert set(task.groups.values_list("name", flat=True)) == {EDITOR_GROUP, ADMIN_GROUP}
+    assert set(task.groups.values_list("name", flat=True)) == {
+        EDITOR_GROUP,
+        EDITOR_IN_CHIEF_GROUP,
+        ADMIN_GROUP,
+    }
 
 
 def test_roles_setup_runs_twice_without_duplicates(home):

@@ -1,4 +1,5 @@
-"""The second factor: required for editors and administrators, optional for writers."""
+"""The second factor: required for editors, the Editor-in-chief and administrators, optional
+for writers."""
 
 import base64
 import datetime
@@ -47,6 +48,15 @@ def test_editor_without_second_factor_is_sent_to_set_it_up(client, editor, two_f
     response = client.get("/admin/pages/")
     assert response.status_code == 302
     assert response["Location"] == reverse("staff_2fa_setup") + "?next=%2Fadmin%2Fpages%2F"
+
+
+def test_editor_in_chief_is_sent_to_set_it_up_like_an_editor(
+    client, editor_in_chief, two_factor_on
+):
+    password_login(client, editor_in_chief)
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("staff_2fa_setup"))
 
 
 def test_setup_page_can_load_the_admin_icons_and_translations(client, editor, two_factor_on):
