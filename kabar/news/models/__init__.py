@@ -1,4 +1,4 @@
-from .authors import ArticleAuthor, Author
+from .authors import ArticleAuthor, Author, AuthorRole
 from .pages import (
     ArticlePage,
     ArticleTag,
@@ -14,6 +14,7 @@ __all__ = [
     "ArticlePage",
     "ArticleTag",
     "Author",
+    "AuthorRole",
     "HomePage",
     "HomeTopStory",
     "SectionPage",

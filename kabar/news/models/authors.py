@@ -1,4 +1,7 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -7,6 +10,28 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
+
+
+class AuthorRole(models.TextChoices):
+    """What a person does in the newsroom: their part in a byline, too."""
+
+    WRITER = "penulis", _("Writer")
+    EDITOR = "editor", _("Editor")
+    PHOTOGRAPHER = "fotografer", _("Photographer")
+
+
+# Each social profile field and the hosts its address may point at.
+SOCIAL_HOSTS = {
+    "x_url": ("x.com", "twitter.com"),
+    "facebook_url": ("facebook.com", "fb.com"),
+    "instagram_url": ("instagram.com",),
+    "linkedin_url": ("linkedin.com",),
+}
+
+
+def host_matches(url: str, hosts: tuple[str, ...]) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == allowed or host.endswith(f".{allowed}") for allowed in hosts)
 
 
 class Author(index.Indexed, models.Model):
@@ -32,16 +57,28 @@ class Author(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="author_profile",
     )
+    roles = models.JSONField(
+        _("roles"),
+        default=list,
+        blank=True,
+        help_text=_("What this person does in the newsroom."),
+    )
+    website_url = models.URLField(_("website"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    email = models.EmailField(_("email address"), blank=True)
+    email_public = models.BooleanField(
+        _("show the email address on the profile page"), default=False
+    )
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("job_title"),
-        FieldPanel("photo"),
-        FieldPanel("bio"),
-        FieldPanel("user"),
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("job_title"),
+        index.FilterField("user"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
         ordering = ["name"]
@@ -59,6 +96,37 @@ class Author(index.Indexed, models.Model):
     def get_absolute_url(self):
         return reverse("news:author", kwargs={"slug": self.slug})
 
+    def clean(self):
+        errors = {}
+        for name, hosts in SOCIAL_HOSTS.items():
+            url = getattr(self, name)
+            if url and not host_matches(url, hosts):
+                errors[name] = _("Enter an address on %(hosts)s.") % {"hosts": ", ".join(hosts)}
+        if self.email_public and not self.email:
+            errors["email"] = _("Enter the email address to show it on the profile page.")
+        unknown = set(self.roles or []) - set(AuthorRole.values)
+        if not isinstance(self.roles, list) or unknown:
+            errors["roles"] = _("Choose roles from the list.")
+        if errors:
+            raise ValidationError(errors)
+
+    def role_labels(self) -> list[str]:
+        """The roles' names, in the list's order."""
+        return [label for value, label in AuthorRole.choices if value in (self.roles or [])]
+
+    @property
+    def role_list(self) -> str:
+        return ", ".join(str(label) for label in self.role_labels())
+
+    def social_links(self) -> list[tuple[str, str]]:
+        """(name, address) of each public profile elsewhere, for the profile page."""
+        fields = ["website_url", "x_url", "facebook_url", "instagram_url", "linkedin_url"]
+        return [
+            (str(self._meta.get_field(name).verbose_name), getattr(self, name))
+            for name in fields
+            if getattr(self, name)
+        ]
+
     def unique_slug(self) -> str:
         base = slugify(self.name)[:110] or "penulis"
         slug, n = base, 2
@@ -70,10 +138,7 @@ class Author(index.Indexed, models.Model):
 class ArticleAuthor(Orderable):
     """An author's part in an article, in the order the byline shows them."""
 
-    class Role(models.TextChoices):
-        WRITER = "penulis", _("Writer")
-        EDITOR = "editor", _("Editor")
-        PHOTOGRAPHER = "fotografer", _("Photographer")
+    Role = AuthorRole
 
     article = ParentalKey("news.ArticlePage", related_name="authorships", on_delete=models.CASCADE)
     author = models.ForeignKey(
