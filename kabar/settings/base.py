@@ -382,6 +382,9 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 # style reaches a reader, and the CSS keeps the frame's proportions instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WAGTAILREDIRECTS_AUTO_CREATE = True
+# "Transportasi" typed in an article is the existing tag "transportasi", not a second tag at
+# /tag/transportasi_1/ (kabar.news.services renames and merges tags).
+TAGGIT_CASE_INSENSITIVE = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: staff email hashes stay with us, and the admin loads no image from elsewhere.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

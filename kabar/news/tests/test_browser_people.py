@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from kabar.news.models import ArticlePage, Author
+from kabar.news.tests.factories import ArticlePageFactory
 from kabar.news.tests.test_browser_newsroom import admin_login, admin_logout
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -51,3 +52,30 @@ def test_editor_creates_an_author_and_a_reporter_bylines_a_story_with_it(
     credit = article.get_latest_revision_as_object().authorships.get()
     assert credit.author == author and credit.role == "fotografer"
     assert article.owner == writer
+
+
+def test_editor_merges_tags_and_the_old_address_redirects(
+    browser_page, live_server, section, editor
+):
+    page, base = browser_page, live_server.url
+    story = ArticlePageFactory(parent=section, title="Jalur sepeda baru dibuka", tags=["Sepeda"])
+    ArticlePageFactory(parent=section, title="Gowes pagi di Sudirman", tags=["bersepeda"])
+
+    admin_login(page, base, "editor")
+    page.get_by_role("link", name="Tag", exact=True).first.click()
+    page.get_by_role("textbox", name="Cari").first.fill("sepeda")
+    row = page.get_by_role("row").filter(has_text="Sepeda").filter(has_not_text="bersepeda")
+    expect(row).to_have_count(1)
+    row.locator(".w-dropdown__toggle").click()
+    row.get_by_role("link", name="Gabungkan").click()
+    expect(page.locator("main")).to_contain_text("dipakai oleh 1 artikel")
+    page.get_by_label("Gabungkan ke tag").fill("Bersepeda")
+    page.get_by_role("button", name="Gabungkan tag").click()
+    expect(page.locator(".messages")).to_contain_text(
+        "“Sepeda” digabungkan ke “bersepeda”: 1 artikel dipindahkan."
+    )
+
+    page.goto(f"{base}/tag/sepeda/")
+    expect(page).to_have_url(f"{base}/tag/bersepeda/")
+    expect(page.get_by_role("link", name=story.title)).to_be_visible()
+    expect(page.get_by_role("link", name="Gowes pagi di Sudirman")).to_be_visible()
