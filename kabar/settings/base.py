@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "kabar.corrections",
     "kabar.search",
     "kabar.seo",
+    "kabar.planning",
     "kabar.ingest",
     "kabar.ops",
     "kabar.staff",
