@@ -2,6 +2,7 @@
 one click that turns an assignment into the reporter's draft."""
 
 import django_filters
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -125,7 +126,8 @@ class AssignmentViewSet(ModelViewSet):
     panels = [
         FieldPanel("title"),
         FieldPanel("reporter"),
-        FieldPanel("section"),
+        # A newsroom has a handful of sections: a list, not the page explorer.
+        FieldPanel("section", widget=forms.Select),
         FieldPanel("deadline"),
         FieldPanel("notes"),
         FieldPanel("status"),
