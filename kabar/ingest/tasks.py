@@ -34,6 +34,7 @@ def import_job_options(job: ImportJob) -> ImportOptions:
         fetch_media=bool(options.get("fetch_media")),
         permalink_structure=options.get("permalink_structure") or ImportOptions.permalink_structure,
         dry_run=bool(options.get("dry_run")),
+        user=job.created_by,
     )
 
 

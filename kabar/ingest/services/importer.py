@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.log_actions import LogContext
 
 from kabar.ingest.wxr.parse import (
     WxrAuthor,
@@ -71,7 +72,9 @@ def wxr_import(
         )
         # Search and reference indexing run in bulk, once per changed object, between items and
         # at the end; the page cache (and the CDN) is purged once, whole, not page by page.
+        # The pages' history names whoever started the import ("system" when nobody did).
         with (
+            LogContext(user=options.user),
             purges_deferred(),
             index_updates_deferred(
                 apply=not options.dry_run, progress=lambda done, count: tick("index", done, count)

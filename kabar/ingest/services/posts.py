@@ -128,11 +128,15 @@ def page_fields_apply(*, run: ImportRun, page: Page, item: WxrItem) -> None:
 def publication_apply(*, run: ImportRun, page: Page, item: WxrItem, is_new: bool) -> None:
     """Save a revision and make the page live, scheduled or draft as the post was."""
     published, modified = item_dates(item)
-    revision = page.save_revision(log_action=False, clean=False)
+    # With the person who started it known, each page's history says they imported and
+    # published it (its creation is theirs through the import's LogContext).
+    user = run.options.user
+    logged = user is not None
+    revision = page.save_revision(user=user, log_action=logged, clean=False)
     if item.status in LIVE_STATUSES or item.status == "future":
-        revision.publish(log_action=False, skip_permission_checks=True)
+        revision.publish(user=user, log_action=logged, skip_permission_checks=True)
     elif page.live:
-        page.unpublish(log_action=False)
+        page.unpublish(user=user, log_action=logged)
     # Publishing worked on its own copy of the page; only these two are needed from it.
     live, revision_created_at = Page.objects.values_list("live", "latest_revision_created_at").get(
         pk=page.pk

@@ -28,6 +28,8 @@ class ImportOptions:
     permalink_structure: str = DEFAULT_PERMALINK_STRUCTURE
     staff_accounts: bool = False
     dry_run: bool = False
+    # Who started the import: the pages' revisions and history name them, not "system".
+    user: models.Model | None = None
 
 
 @dataclass

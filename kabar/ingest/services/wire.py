@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
+from wagtail.log_actions import LogContext
 
 from kabar.ingest.models import WireFingerprint, WireItem, WireKeywordTag, WireSource
 from kabar.ingest.wire import WireEntry
@@ -308,7 +309,8 @@ def wire_item_take(*, item: WireItem, user=None, section: SectionPage | None = N
         owner=user,
         live=False,
     )
-    with transaction.atomic():
+    # The page's history names the person who took the item, from its creation on.
+    with transaction.atomic(), LogContext(user=user):
         section.add_child(instance=article)
         author = Author.objects.filter(name=credit).first() or Author.objects.create(
             name=credit, job_title=_("News agency")

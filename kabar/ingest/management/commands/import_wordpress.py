@@ -3,6 +3,7 @@
 import sys
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -39,6 +40,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Show the summary without writing anything."
         )
+        parser.add_argument(
+            "--user",
+            help="The username the pages' history names as the importer (default: nobody).",
+        )
 
     def handle(self, *args, **options):
         export: Path = options["export"]
@@ -47,6 +52,11 @@ class Command(BaseCommand):
         media_dir = options["media_dir"]
         if media_dir and not media_dir.is_dir():
             raise CommandError(_("The media folder %(path)s does not exist.") % {"path": media_dir})
+        user = None
+        if options["user"]:
+            user = get_user_model().objects.filter(username=options["user"]).first()
+            if user is None:
+                raise CommandError(_("No user is named %(name)s.") % {"name": options["user"]})
         summary = wxr_import(
             source=export,
             options=ImportOptions(
@@ -55,6 +65,7 @@ class Command(BaseCommand):
                 permalink_structure=options["permalink_structure"],
                 staff_accounts=options["staff_accounts"],
                 dry_run=options["dry_run"],
+                user=user,
             ),
             progress=self.progress if options["verbosity"] > 0 else None,
         )
