@@ -14,12 +14,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from . import services
+from . import selectors, services
 from .models import Assignment
 
 
@@ -158,3 +159,18 @@ def assignment_draft_view(request, pk: int):
         return redirect("planning_assignments:index")
     messages.success(request, _("Draft “%(title)s” is ready.") % {"title": article.title})
     return redirect("wagtailadmin_pages:edit", article.pk)
+
+
+class MyAssignmentsPanel(Component):
+    """The dashboard's "My assignments": what the reporter still has to draft, with the button."""
+
+    name = "my_assignments"
+    template_name = "planning/admin/dashboard_panel.html"
+    order = 40
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        request = parent_context["request"]
+        context["assignments"] = list(selectors.assignments_open_for(user=request.user))
+        context["csrf_token"] = get_token(request)
+        return context

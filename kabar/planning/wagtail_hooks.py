@@ -24,3 +24,8 @@ def planning_admin_urls():
             name="planning_assignment_draft",
         ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def my_assignments_panel(request, panels):
+    panels.append(admin_views.MyAssignmentsPanel())

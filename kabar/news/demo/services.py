@@ -21,6 +21,7 @@ from kabar.news.models import (
     ArticleAuthor,
     ArticlePage,
     Author,
+    AuthorRole,
     HomePage,
     HomeTopStory,
     SectionPage,
@@ -94,6 +95,15 @@ def demo_newsroom_load(*, stdout=None) -> bool:
 def _jakarta(stamp: str) -> datetime.datetime:
     """A "YYYY-MM-DD HH:MM" Jakarta time from the content files, as an aware datetime."""
     return datetime.datetime.strptime(stamp, "%Y-%m-%d %H:%M").replace(tzinfo=JAKARTA)
+
+
+def _person_roles(job_title: str) -> list[str]:
+    """What a demo person does, read from their job title: for the authors' admin."""
+    if "Fotografer" in job_title:
+        return [AuthorRole.PHOTOGRAPHER.value]
+    if job_title.startswith(("Redaktur", "Pemimpin")):
+        return [AuthorRole.EDITOR.value, AuthorRole.WRITER.value]
+    return [AuthorRole.WRITER.value]
 
 
 def _welcome_page() -> Page | None:
@@ -358,6 +368,7 @@ def _newsroom_build(seed: SeedPage) -> DemoSummary:
                 "job_title": person.job_title,
                 "bio": person.bio,
                 "photo": pictures[f"person:{person.slug}"],
+                "roles": _person_roles(person.job_title),
             },
         )
 

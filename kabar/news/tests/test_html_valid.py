@@ -47,6 +47,10 @@ def full_article(home, section):
         bio="Wartawan senior.",
         job_title="Redaktur",
         photo=wagtail_factories.ImageFactory(),
+        x_url="https://x.com/anapratiwi",
+        website_url="https://ana.example.id/?a=1&b=2",
+        email="ana@kabarharapan.test",
+        email_public=True,
     )
     article = ArticlePageFactory(
         parent=section,

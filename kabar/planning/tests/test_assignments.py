@@ -157,3 +157,19 @@ def test_slug_taken_in_the_section_gets_a_number(client, assignment, writer, sec
     client.post(reverse("planning_assignment_draft", args=[assignment.pk]))
     assignment.refresh_from_db()
     assert assignment.article.slug == "harga-cabai-naik-menjelang-lebaran-2"
+
+
+def test_the_reporters_dashboard_lists_what_they_still_have_to_draft(
+    client, assignment, writer, editor
+):
+    client.force_login(writer)
+    body = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Penugasan saya" in body and assignment.title in body
+    assert reverse("planning_assignment_draft", args=[assignment.pk]) in body
+
+    client.post(reverse("planning_assignment_draft", args=[assignment.pk]))
+    body = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("planning_assignment_draft", args=[assignment.pk]) not in body
+
+    client.force_login(editor)
+    assert 'id="my-assignments' not in client.get(reverse("wagtailadmin_home")).content.decode()
