@@ -45,6 +45,10 @@ def reporters():
     return get_user_model().objects.filter(is_active=True, groups__isnull=False).distinct()
 
 
+def reporter_label(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
 class AssignmentFilterSet(WagtailFilterSet):
     reporter = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Reporter"), queryset=lambda request: reporters()
@@ -137,6 +141,7 @@ class AssignmentViewSet(ModelViewSet):
     def get_form_class(self, for_update=False):
         form_class = super().get_form_class(for_update)
         form_class.base_fields["reporter"].queryset = reporters()
+        form_class.base_fields["reporter"].label_from_instance = reporter_label
         form_class.base_fields["reporter"].required = True
         form_class.base_fields["section"].required = True
         return form_class

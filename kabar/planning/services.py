@@ -14,13 +14,18 @@ from .models import Assignment
 
 def user_is_desk_editor(user) -> bool:
     """Whoever may publish stories plans them: editors, the editor-in-chief, administrators."""
-    return bool(
-        user.is_active
-        and (
-            user.has_perm("planning.change_assignment")
-            or PagePermissionPolicy().user_has_permission(user, "publish")
+    # Asked once per listed row: remembered on the request's user object.
+    known = getattr(user, "_kabar_desk_editor", None)
+    if known is None:
+        known = bool(
+            user.is_active
+            and (
+                user.has_perm("planning.change_assignment")
+                or PagePermissionPolicy().user_has_permission(user, "publish")
+            )
         )
-    )
+        user._kabar_desk_editor = known
+    return known
 
 
 def article_slug_free(*, section: SectionPage, title: str) -> str:

@@ -173,3 +173,27 @@ def test_the_reporters_dashboard_lists_what_they_still_have_to_draft(
 
     client.force_login(editor)
     assert 'id="my-assignments' not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_list_costs_the_same_queries_for_more_assignments(client, assignment, editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(editor)
+    url = reverse(f"{URLS}:index")
+    client.get(url)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for n in range(5):
+        Assignment.objects.create(
+            title=f"Liputan {n}",
+            reporter=assignment.reporter,
+            section=assignment.section,
+            deadline=assignment.deadline,
+        )
+    assert queries() == few

@@ -20,7 +20,7 @@ def test_editor_assigns_and_the_reporter_makes_the_draft_in_one_click(
     page.get_by_role("link", name="Penugasan", exact=True).first.click()
     page.get_by_role("link", name="Tambah penugasan").first.click()
     page.locator("input[name=title]").fill(title)
-    page.locator("select[name=reporter]").select_option(label="penulis")
+    page.locator("select[name=reporter]").select_option(label="Sari Penulis")
     page.locator("select[name=section]").select_option(label=section.title)
     page.locator("input[name=deadline]").fill("2030-05-04 15:00")
     page.keyboard.press("Escape")  # close the date picker
