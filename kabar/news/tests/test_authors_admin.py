@@ -139,3 +139,24 @@ def test_profile_page_shows_links_and_hides_private_email(client, section):
     Author.objects.filter(pk=author.pk).update(email_public=True)
     body = client.get(author.get_absolute_url()).content.decode()
     assert 'href="mailto:rina@kabarharapan.test"' in body
+
+
+def test_author_list_costs_the_same_queries_for_more_authors(client, home, editor, writer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    AuthorFactory(name="Sari Penulis", user=writer)
+    client.force_login(editor)
+    url = reverse(f"{URLS}:list")
+    client.get(url)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    few = queries()
+    AuthorFactory(name="Budi Editor", user=editor, roles=["editor"])
+    for n in range(4):
+        AuthorFactory(name=f"Kontributor {n}")
+    assert queries() == few

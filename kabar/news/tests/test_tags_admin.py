@@ -160,3 +160,22 @@ def test_writers_cannot_rename_merge_or_delete_tags(client, section, writer):
     ]:
         assert response.status_code in (302, 403)
     assert Tag.objects.get().name == "banjir"
+
+
+def test_tag_list_costs_the_same_queries_for_more_tags(client, section, editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ArticlePageFactory(parent=section, tags=["banjir"])
+    client.force_login(editor)
+    url = reverse("news_tags:index")
+    client.get(url)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    few = queries()
+    ArticlePageFactory(parent=section, tags=["gempa", "tsunami", "longsor", "kebakaran"])
+    assert queries() == few
