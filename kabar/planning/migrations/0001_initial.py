@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('news', '0005_author_roles_and_links'),
+        ('news', '0006_author_roles_and_links'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0004_articlepage_sponsored_articlepage_unverified_and_more'),
+        ('news', '0005_articlepage_embargo'),
     ]
 
     operations = [
