@@ -17,7 +17,7 @@ Rendition = get_image_model().get_rendition_model()
 
 
 @pytest.fixture(autouse=True)
-def caches_empty():
+def caches_empty(db):
     caches_clear()
     yield
     caches_clear()
