@@ -51,6 +51,7 @@ def desk_index(request):
             "page": page,
             "status_links": status_links,
             "current_status": filters.status,
+            "query": filters.query,
             "query_string": query.urlencode(),
         },
     )

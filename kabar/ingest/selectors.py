@@ -2,9 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db import connection
+from django.db.models import BooleanField, Count
+from django.db.models.expressions import RawSQL
+
+from kabar.search.analysis import query_terms
 
 from .models import WireFingerprint, WireItem
+from .services import wire_search
 from .services.wire_dedupe import signature_from_fingerprint, similar_find
 
 
@@ -27,13 +32,40 @@ def wire_item_list(*, filters: DeskFilters):
         items = items.filter(status=filters.status)
     if filters.section:
         items = items.filter(source__section_id=filters.section)
-    for word in filters.query.split()[:8]:
-        items = items.filter(
-            Q(headline__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(body_html__icontains=word)
-            | Q(dateline_place__icontains=word)
+    if filters.query:
+        items = wire_item_search(items, query=filters.query)
+    return items
+
+
+def wire_item_search(items, *, query: str):
+    """The items holding every word of the query in their dateline place, headline, summary
+    or body, in any of its forms: the query's stems (`kabar.search.analysis`, stopwords left
+    out) against each item's `search_text`, through the database's full-text index
+    (`services.wire_search`): FTS5 on SQLite, the `indonesian` configuration on PostgreSQL."""
+    stems = query_terms(query).stems
+    if not stems:
+        return items
+    if connection.vendor == "sqlite":
+        # Stems are runs of letters and digits (kabar.core.text): quoted, each is one term.
+        match = " ".join(f'"{stem}"' for stem in stems)
+        return items.filter(
+            pk__in=RawSQL(
+                f"SELECT rowid FROM {wire_search.FTS_TABLE} WHERE {wire_search.FTS_TABLE} MATCH %s",
+                [match],
+            )
         )
+    if connection.vendor == "postgresql":
+        vector = f"{connection.ops.quote_name(WireItem._meta.db_table)}.{wire_search.COLUMN}"
+        return items.filter(
+            RawSQL(
+                f"to_tsvector('indonesian'::regconfig, {vector}) "
+                "@@ plainto_tsquery('indonesian'::regconfig, %s)",
+                [" ".join(stems)],
+                output_field=BooleanField(),
+            )
+        )
+    for stem in stems:
+        items = items.filter(search_text__icontains=stem)
     return items
 
 

@@ -1,0 +1,81 @@
+"""The desk's full-text index: the database's own, over each item's `search_text` (stems).
+
+SQLite: an FTS5 table with the item table as external content (the text is stored once),
+kept in step by triggers, so bulk inserts and cascading deletes are indexed too. PostgreSQL: a
+GIN index on the `indonesian` text search vector of the column. Created by migration 0006 and
+checked again after every `migrate` (`search_index_ensure`): on SQLite, Django rebuilds a table
+to alter a column, which drops its triggers, and the benchmark's throwaway schema is made
+without migrations.
+"""
+
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+TABLE = "ingest_wireitem"
+COLUMN = "search_text"
+FTS_TABLE = "ingest_wireitem_fts"
+POSTGRESQL_INDEX = "ingest_wireitem_search"
+POSTGRESQL_VECTOR = f"to_tsvector('indonesian'::regconfig, {COLUMN})"
+FTS_DELETE = (
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {COLUMN}) "
+    f"VALUES ('delete', old.id, old.{COLUMN});"
+)
+FTS_INSERT = f"INSERT INTO {FTS_TABLE}(rowid, {COLUMN}) VALUES (new.id, new.{COLUMN});"
+SCHEMA = {
+    "sqlite": [
+        # detail=none: the desk asks which items hold every word, never for phrases or
+        # positions, and the index stays small and quick to write.
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5({COLUMN}, "
+        f"content='{TABLE}', content_rowid='id', detail=none)",
+        f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert AFTER INSERT ON {TABLE} "
+        f"BEGIN {FTS_INSERT} END",
+        f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete AFTER DELETE ON {TABLE} "
+        f"BEGIN {FTS_DELETE} END",
+        f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update AFTER UPDATE OF {COLUMN} ON {TABLE} "
+        f"BEGIN {FTS_DELETE} {FTS_INSERT} END",
+    ],
+    "postgresql": [
+        f"CREATE INDEX IF NOT EXISTS {POSTGRESQL_INDEX} ON {TABLE} USING gin ({POSTGRESQL_VECTOR})"
+    ],
+}
+SCHEMA_DROP = {
+    "sqlite": [
+        f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
+        f"DROP TRIGGER IF EXISTS {FTS_TABLE}_delete",
+        f"DROP TRIGGER IF EXISTS {FTS_TABLE}_update",
+        f"DROP TABLE IF EXISTS {FTS_TABLE}",
+    ],
+    "postgresql": [f"DROP INDEX IF EXISTS {POSTGRESQL_INDEX}"],
+}
+
+
+def search_index_create(*, connection: BaseDatabaseWrapper) -> None:
+    """Create what is missing of the index; nothing on other databases (which search the
+    column with LIKE)."""
+    with connection.cursor() as cursor:
+        for statement in SCHEMA.get(connection.vendor, []):
+            cursor.execute(statement)
+
+
+def search_index_drop(*, connection: BaseDatabaseWrapper) -> None:
+    with connection.cursor() as cursor:
+        for statement in SCHEMA_DROP.get(connection.vendor, []):
+            cursor.execute(statement)
+
+
+def search_index_ensure(*, connection: BaseDatabaseWrapper) -> None:
+    """After `migrate`: the index, when the item table has the column (not when migrated back
+    to before it)."""
+    tables = connection.introspection.table_names()
+    if TABLE not in tables:
+        return
+    with connection.cursor() as cursor:
+        columns = connection.introspection.get_table_description(cursor, TABLE)
+    if COLUMN not in {column.name for column in columns}:
+        return
+    if connection.vendor == "sqlite" and FTS_TABLE not in tables:
+        # Made from scratch after the items: index the ones already there.
+        search_index_create(connection=connection)
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+        return
+    search_index_create(connection=connection)
