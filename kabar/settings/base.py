@@ -155,13 +155,9 @@ TEMPLATES = [
 # Database: SQLite in WAL mode by default, anything dj-database-url reads otherwise.
 # Web workers, the task worker and the scheduler share one SQLite file: WAL lets readers
 # run beside the writer, and waiting on the lock beats failing with "database is locked".
-# A page cache of up to 64 MiB per connection (SQLite's default is 2 MiB) keeps the upper
-# levels of large indexes, such as the wire desk's millions of duplicate-detection bands, in
-# memory (docs/wire.md, Benchmark); it fills only with pages a connection actually reads.
 SQLITE_OPTIONS = {
     "init_command": (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; "
-        "PRAGMA cache_size=-65536;"
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
     ),
     "transaction_mode": "IMMEDIATE",
 }
