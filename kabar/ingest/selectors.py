@@ -55,10 +55,10 @@ def wire_item_search(items, *, query: str):
             )
         )
     if connection.vendor == "postgresql":
-        vector = f"{connection.ops.quote_name(WireItem._meta.db_table)}.{wire_search.COLUMN}"
+        table = connection.ops.quote_name(WireItem._meta.db_table)
         return items.filter(
             RawSQL(
-                f"to_tsvector('indonesian'::regconfig, {vector}) "
+                f"{table}.{wire_search.POSTGRESQL_VECTOR} "
                 "@@ plainto_tsquery('indonesian'::regconfig, %s)",
                 [" ".join(stems)],
                 output_field=BooleanField(),

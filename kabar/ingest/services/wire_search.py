@@ -2,7 +2,8 @@
 
 SQLite: an FTS5 table with the item table as external content (the text is stored once),
 kept in step by triggers, so bulk inserts and cascading deletes are indexed too. PostgreSQL: a
-GIN index on the `indonesian` text search vector of the column. Created by migration 0006 and
+generated `search_vector` column (the `indonesian` text search vector of `search_text`) with a
+GIN index; changing `search_text`'s type would mean dropping it first. Created by migration 0006 and
 checked again after every `migrate` (`search_index_ensure`): on SQLite, Django rebuilds a table
 to alter a column, which drops its triggers, and the benchmark's throwaway schema is made
 without migrations.
@@ -14,7 +15,10 @@ TABLE = "ingest_wireitem"
 COLUMN = "search_text"
 FTS_TABLE = "ingest_wireitem_fts"
 POSTGRESQL_INDEX = "ingest_wireitem_search"
-POSTGRESQL_VECTOR = f"to_tsvector('indonesian'::regconfig, {COLUMN})"
+# A stored generated column, not an index on the expression: a word most items have is then
+# filtered without running the text search parser over every row (50 ms, not 500, for 100,000).
+# Django does not know the column; it fills itself on every insert and update.
+POSTGRESQL_VECTOR = "search_vector"
 FTS_DELETE = (
     f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {COLUMN}) "
     f"VALUES ('delete', old.id, old.{COLUMN});"
@@ -34,7 +38,9 @@ SCHEMA = {
         f"BEGIN {FTS_DELETE} {FTS_INSERT} END",
     ],
     "postgresql": [
-        f"CREATE INDEX IF NOT EXISTS {POSTGRESQL_INDEX} ON {TABLE} USING gin ({POSTGRESQL_VECTOR})"
+        f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS {POSTGRESQL_VECTOR} tsvector GENERATED "
+        f"ALWAYS AS (to_tsvector('indonesian'::regconfig, {COLUMN})) STORED",
+        f"CREATE INDEX IF NOT EXISTS {POSTGRESQL_INDEX} ON {TABLE} USING gin ({POSTGRESQL_VECTOR})",
     ],
 }
 SCHEMA_DROP = {
@@ -44,7 +50,10 @@ SCHEMA_DROP = {
         f"DROP TRIGGER IF EXISTS {FTS_TABLE}_update",
         f"DROP TABLE IF EXISTS {FTS_TABLE}",
     ],
-    "postgresql": [f"DROP INDEX IF EXISTS {POSTGRESQL_INDEX}"],
+    "postgresql": [
+        f"DROP INDEX IF EXISTS {POSTGRESQL_INDEX}",
+        f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS {POSTGRESQL_VECTOR}",
+    ],
 }
 
 
