@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import BooleanField, Count
 from django.db.models.expressions import RawSQL
@@ -19,6 +20,33 @@ class DeskFilters:
     status: str = ""
     section: int | None = None
     query: str = ""
+
+
+class CountedPaginator(Paginator):
+    """A paginator told how many items there are instead of counting them again."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+def wire_desk_page(*, filters: DeskFilters, number, per_page: int = 50):
+    """(page of the desk's items, counts per status) under the filters.
+
+    The counters already add up to the total, so the matches are not counted twice; and the
+    page is chosen by id first, so the sort of thousands of matches (a common search word)
+    carries ids and dates, not every item's body.
+    """
+    counts = wire_status_counts(filters=filters)
+    total = counts[filters.status] if filters.status else sum(counts.values())
+    ids = wire_item_list(filters=filters).values_list("pk", flat=True)
+    page = CountedPaginator(ids, per_page, count=total).get_page(number)
+    wanted = list(page.object_list)
+    found = WireItem.objects.select_related(
+        "source", "duplicate_of__source", "duplicate_of_article", "article"
+    ).in_bulk(wanted)
+    page.object_list = [found[pk] for pk in wanted if pk in found]
+    return page, counts
 
 
 def wire_item_list(*, filters: DeskFilters):
