@@ -22,7 +22,7 @@ def search_index_drop(apps, schema_editor):
 
 
 def search_text_fill(apps, schema_editor):
-    """The stems of the items already on the desk (the trigger indexes each on SQLite)."""
+    """The stems of the items already on the desk."""
     from kabar.core.text import text_stems
     from kabar.ingest.wire.html import html_text
 
@@ -46,6 +46,7 @@ class Migration(migrations.Migration):
             name="search_text",
             field=models.TextField(blank=True, default="", editable=False),
         ),
-        migrations.RunPython(search_index_create, search_index_drop),
+        # Filled before the index exists, which then indexes every item once.
         migrations.RunPython(search_text_fill, migrations.RunPython.noop),
+        migrations.RunPython(search_index_create, search_index_drop),
     ]
