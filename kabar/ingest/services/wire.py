@@ -94,9 +94,36 @@ def wire_item_text(item: WireItem) -> str:
 def wire_item_index(item: WireItem) -> Signature | None:
     """Fill in the item's search text and return its signature, both from one pass over its
     words: the stems of its text, and for the search the dateline place's too."""
+    return terms_signature(wire_item_terms(item))
+
+
+def wire_item_terms(item: WireItem) -> list[str]:
+    """Fill in the item's search text; return the stems of its text (for the fingerprint)."""
     terms = text_terms(wire_item_text(item))
     item.search_text = " ".join([*text_terms(item.dateline_place), *terms])
-    return terms_signature(terms)
+    return terms
+
+
+def wire_search_text_rebuild(*, chunk: int = 500) -> int:
+    """Write every item's search text again (after the stopword or protected-word lists
+    changed); the database's index follows. Returns how many items changed."""
+    changed = 0
+    items = WireItem.objects.only(
+        "pk", "dateline_place", "headline", "summary", "body_html", "search_text"
+    )
+    ids = list(WireItem.objects.order_by("pk").values_list("pk", flat=True))
+    for first in range(0, len(ids), chunk):
+        batch = list(items.filter(pk__in=ids[first : first + chunk]))
+        stale = []
+        for item in batch:
+            old = item.search_text
+            wire_item_terms(item)
+            if item.search_text != old:
+                stale.append(item)
+        with transaction.atomic():
+            WireItem.objects.bulk_update(stale, ["search_text"])
+        changed += len(stale)
+    return changed
 
 
 def entry_accepted(*, source: WireSource, entry: WireEntry) -> bool:

@@ -1,6 +1,7 @@
 """The desk's full-text search: every word of the query, in any of its Indonesian forms, in the
 dateline place, headline, summary or body, combined with the other filters."""
 
+import io
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,26 @@ def test_lost_triggers_are_made_again_after_migrate_and_the_index_rebuilt(desk):
         table = wire_search.FTS_TABLE
         cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
     assert headlines("badai") == []
+
+
+def test_wire_search_rebuild_follows_a_new_protected_word(desk, settings):
+    from django.core.management import call_command
+
+    from kabar.core import text
+
+    # "Lumpur" joins the protected words: stored as "lumpur0", found only once rebuilt.
+    settings.KABAR_SEARCH_PROTECTED_WORDS = ["Lumpur"]
+    text.protected_words.cache_clear()
+    text.stopwords.cache_clear()
+    text.word_stem.cache_clear()
+    try:
+        assert headlines("lumpur") == []
+        out = io.StringIO()
+        call_command("wire_search_rebuild", stdout=out)
+        assert out.getvalue() == "1 wire items changed.\n"
+        assert headlines("lumpur") == ["Timnas U-17 tiba di Kuala Lumpur"]
+    finally:
+        settings.KABAR_SEARCH_PROTECTED_WORDS = []
+        text.protected_words.cache_clear()
+        text.stopwords.cache_clear()
+        text.word_stem.cache_clear()
