@@ -10,4 +10,4 @@ class IngestConfig(AppConfig):
     def ready(self):
         from .signals import signals_connect
 
-        signals_connect()
+        signals_connect(app_config=self)

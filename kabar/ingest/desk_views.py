@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from .desk_forms import DeskFilterForm, TakeForm
 from .models import WireItem
-from .selectors import DeskFilters, wire_item_list, wire_item_similar, wire_status_counts
+from .selectors import DeskFilters, wire_desk_page, wire_item_similar
 from .services.wire import wire_item_take
 
 DESK_PERMISSION = "ingest.use_wire_desk"
@@ -34,8 +33,7 @@ def desk_index(request):
         section=data["section"].pk if data.get("section") else None,
         query=data.get("q") or "",
     )
-    page = Paginator(wire_item_list(filters=filters), PER_PAGE).get_page(request.GET.get("p"))
-    counts = wire_status_counts(filters=filters)
+    page, counts = wire_desk_page(filters=filters, number=request.GET.get("p"), per_page=PER_PAGE)
     query = request.GET.copy()
     query.pop("p", None)
     status_links = []
@@ -51,6 +49,7 @@ def desk_index(request):
             "page": page,
             "status_links": status_links,
             "current_status": filters.status,
+            "query": filters.query,
             "query_string": query.urlencode(),
         },
     )

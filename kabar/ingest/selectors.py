@@ -2,9 +2,15 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import BooleanField, Count
+from django.db.models.expressions import RawSQL
+
+from kabar.search.analysis import query_terms
 
 from .models import WireFingerprint, WireItem
+from .services import wire_search
 from .services.wire_dedupe import signature_from_fingerprint, similar_find
 
 
@@ -14,6 +20,33 @@ class DeskFilters:
     status: str = ""
     section: int | None = None
     query: str = ""
+
+
+class CountedPaginator(Paginator):
+    """A paginator told how many items there are instead of counting them again."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+def wire_desk_page(*, filters: DeskFilters, number, per_page: int = 50):
+    """(page of the desk's items, counts per status) under the filters.
+
+    The counters already add up to the total, so the matches are not counted twice; and the
+    page is chosen by id first, so the sort of thousands of matches (a common search word)
+    carries ids and dates, not every item's body.
+    """
+    counts = wire_status_counts(filters=filters)
+    total = counts[filters.status] if filters.status else sum(counts.values())
+    ids = wire_item_list(filters=filters).values_list("pk", flat=True)
+    page = CountedPaginator(ids, per_page, count=total).get_page(number)
+    wanted = list(page.object_list)
+    found = WireItem.objects.select_related(
+        "source", "duplicate_of__source", "duplicate_of_article", "article"
+    ).in_bulk(wanted)
+    page.object_list = [found[pk] for pk in wanted if pk in found]
+    return page, counts
 
 
 def wire_item_list(*, filters: DeskFilters):
@@ -27,13 +60,40 @@ def wire_item_list(*, filters: DeskFilters):
         items = items.filter(status=filters.status)
     if filters.section:
         items = items.filter(source__section_id=filters.section)
-    for word in filters.query.split()[:8]:
-        items = items.filter(
-            Q(headline__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(body_html__icontains=word)
-            | Q(dateline_place__icontains=word)
+    if filters.query:
+        items = wire_item_search(items, query=filters.query)
+    return items
+
+
+def wire_item_search(items, *, query: str):
+    """The items holding every word of the query in their dateline place, headline, summary
+    or body, in any of its forms: the query's stems (`kabar.search.analysis`, stopwords left
+    out) against each item's `search_text`, through the database's full-text index
+    (`services.wire_search`): FTS5 on SQLite, the `indonesian` configuration on PostgreSQL."""
+    stems = query_terms(query).stems
+    if not stems:
+        return items
+    if connection.vendor == "sqlite":
+        # Stems are runs of letters and digits (kabar.core.text): quoted, each is one term.
+        match = " ".join(f'"{stem}"' for stem in stems)
+        return items.filter(
+            pk__in=RawSQL(
+                f"SELECT rowid FROM {wire_search.FTS_TABLE} WHERE {wire_search.FTS_TABLE} MATCH %s",
+                [match],
+            )
         )
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(WireItem._meta.db_table)
+        return items.filter(
+            RawSQL(
+                f"{table}.{wire_search.POSTGRESQL_VECTOR} "
+                "@@ plainto_tsquery('indonesian'::regconfig, %s)",
+                [" ".join(stems)],
+                output_field=BooleanField(),
+            )
+        )
+    for stem in stems:
+        items = items.filter(search_text__icontains=stem)
     return items
 
 

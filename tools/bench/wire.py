@@ -61,6 +61,7 @@ class WireBenchResult:
     archive_seconds: float
     rss_mb: list[float] = field(default_factory=list)
     peak_rss_mb: float = 0.0
+    desk_ms: dict[str, float] = field(default_factory=dict)
 
     @property
     def items_per_second(self) -> float:
@@ -118,13 +119,19 @@ def archive_build(*, count: int, rng: random.Random, source, sample: int) -> lis
     from django.db import transaction
 
     from kabar.ingest.models import WireFingerprint, WireItem
-    from kabar.ingest.services.wire_dedupe import bands_insert, signature_bands, text_signature
+    from kabar.ingest.services.wire_dedupe import (
+        bands_insert,
+        signature_bands,
+        terms_signature,
+        text_terms,
+    )
 
     maker = TextMaker(rng)
     every, picked = max(1, count // max(1, sample)), []
     for first in range(0, count, ARCHIVE_CHUNK):
         stories = [story(maker) for _ in range(min(ARCHIVE_CHUNK, count - first))]
-        signatures = [text_signature(f"{h}\n{b}") for h, b in stories]
+        terms = [text_terms(f"{h}\n{b}") for h, b in stories]
+        signatures = [terms_signature(t) for t in terms]
         with transaction.atomic():
             items = WireItem.objects.bulk_create(
                 WireItem(
@@ -134,8 +141,9 @@ def archive_build(*, count: int, rng: random.Random, source, sample: int) -> lis
                     body_html=b,
                     checksum="-",
                     status="taken",
+                    search_text=" ".join(words),
                 )
-                for n, (h, b) in enumerate(stories)
+                for n, ((h, b), words) in enumerate(zip(stories, terms, strict=True))
             )
             prints = WireFingerprint.objects.bulk_create(
                 WireFingerprint(item=item, signature=s.hashvalues.tobytes(), shingles=s.shingles)
@@ -211,6 +219,7 @@ def wire_benchmark(
     stored = WireItem.objects.filter(source=source).count()
     if stored != items:
         raise RuntimeError(f"{stored} of {items} items stored")
+    desk = desk_timings(source=source)
     return WireBenchResult(
         items=items,
         stored=existing,
@@ -221,7 +230,41 @@ def wire_benchmark(
         archive_seconds=archive_seconds,
         rss_mb=memory,
         peak_rss_mb=peak_rss_mb(),
+        desk_ms=desk,
     )
+
+
+# What an editor at the desk asks of the whole table (archive and wire items): no words, a
+# common word, a rare one, a word with a status and a source.
+DESK_QUERIES = [
+    ("", {}),
+    ("membangun", {}),
+    ("Wakatobi", {}),
+    ("membangun", {"status": "new", "source": True}),
+]
+
+
+def desk_timings(*, source) -> dict[str, float]:
+    """Milliseconds of CPU for one desk page (counts per status, 50 newest items) per query,
+    the best of three."""
+    from kabar.ingest.selectors import DeskFilters, wire_desk_page
+
+    timings = {}
+    for query, extra in DESK_QUERIES:
+        filters = DeskFilters(
+            query=query,
+            status=extra.get("status", ""),
+            source=source.pk if extra.get("source") else None,
+        )
+        best = float("inf")
+        for _ in range(3):
+            began = cpu_seconds()
+            page, _counts = wire_desk_page(filters=filters, number=1)
+            total = page.paginator.count
+            best = min(best, cpu_seconds() - began)
+        label = " ".join(filter(None, [query or "(no words)", *extra]))
+        timings[f"{label}: {total:,} items"] = round(best * 1000, 1)
+    return timings
 
 
 class NoMigrations:
@@ -361,6 +404,8 @@ def main(argv: list[str] | None = None, stdout: TextIO = sys.stdout) -> None:
             result = benchmark_in_child(options, existing=existing)
         out(result_row(result))
         sys.stderr.write(f"archive of {existing:,} built in {result.archive_seconds:.0f} s\n")
+        for label, ms in result.desk_ms.items():
+            sys.stderr.write(f"desk page, {label}: {ms} ms CPU\n")
 
 
 if __name__ == "__main__":

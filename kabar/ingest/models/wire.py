@@ -183,6 +183,10 @@ class WireItem(models.Model):
         related_name="+",
     )
     similarity = models.FloatField(_("similarity"), null=True, blank=True)
+    # The desk's full-text search reads this: the stems of the dateline place, headline,
+    # summary and body (kabar.core.text), indexed by FTS5 on SQLite and a GIN index on
+    # PostgreSQL (migration 0006). Written with the fingerprint, from the same words.
+    search_text = models.TextField(blank=True, default="", editable=False)
     received_at = models.DateTimeField(_("received at"), auto_now_add=True)
     changed_at = models.DateTimeField(_("changed at"), auto_now=True)
 

@@ -26,13 +26,15 @@ from kabar.news.models import ArticleAuthor, ArticlePage, Author, SectionPage
 from .fetch import FetchError, url_fetch
 from .terms import child_slug_free
 from .wire_dedupe import (
+    Signature,
     bands_insert,
     best_match,
     candidates_find,
     fingerprint_save,
     signature_bands,
     similar_find,
-    text_signature,
+    terms_signature,
+    text_terms,
 )
 
 logger = logging.getLogger(__name__)
@@ -90,6 +92,41 @@ def wire_item_text(item: WireItem) -> str:
     return "\n".join([item.headline, item.summary, html_text(item.body_html)])
 
 
+def wire_item_index(item: WireItem) -> Signature | None:
+    """Fill in the item's search text and return its signature, both from one pass over its
+    words: the stems of its text, and for the search the dateline place's too."""
+    return terms_signature(wire_item_terms(item))
+
+
+def wire_item_terms(item: WireItem) -> list[str]:
+    """Fill in the item's search text; return the stems of its text (for the fingerprint)."""
+    terms = text_terms(wire_item_text(item))
+    item.search_text = " ".join([*text_terms(item.dateline_place), *terms])
+    return terms
+
+
+def wire_search_text_rebuild(*, chunk: int = 500) -> int:
+    """Write every item's search text again (after the stopword or protected-word lists
+    changed); the database's index follows. Returns how many items changed."""
+    changed = 0
+    items = WireItem.objects.only(
+        "pk", "dateline_place", "headline", "summary", "body_html", "search_text"
+    )
+    ids = list(WireItem.objects.order_by("pk").values_list("pk", flat=True))
+    for first in range(0, len(ids), chunk):
+        batch = list(items.filter(pk__in=ids[first : first + chunk]))
+        stale = []
+        for item in batch:
+            old = item.search_text
+            wire_item_terms(item)
+            if item.search_text != old:
+                stale.append(item)
+        with transaction.atomic():
+            WireItem.objects.bulk_update(stale, ["search_text"])
+        changed += len(stale)
+    return changed
+
+
 def entry_accepted(*, source: WireSource, entry: WireEntry) -> bool:
     """Whether the source's keyword filters let the entry in."""
     keywords = {k.strip().lower() for k in entry.keywords}
@@ -102,7 +139,7 @@ def entry_accepted(*, source: WireSource, entry: WireEntry) -> bool:
 
 def wire_item_dedupe(*, item: WireItem, is_new: bool = False) -> bool:
     """Fingerprint the item and link it to the most similar earlier copy; True if it has one."""
-    signature = text_signature(wire_item_text(item))
+    signature = wire_item_index(item)
     matches = similar_find(signature=signature, exclude_item_id=item.pk, limit=1)
     fingerprint_save(signature=signature, item=item, is_new=is_new)
     item.duplicate_of = item.duplicate_of_article = item.similarity = None
@@ -110,7 +147,15 @@ def wire_item_dedupe(*, item: WireItem, is_new: bool = False) -> bool:
         match, score = matches[0]
         item.duplicate_of_id, item.duplicate_of_article_id = match.item_id, match.article_id
         item.similarity = score
-    item.save(update_fields=["duplicate_of", "duplicate_of_article", "similarity", "changed_at"])
+    item.save(
+        update_fields=[
+            "duplicate_of",
+            "duplicate_of_article",
+            "similarity",
+            "search_text",
+            "changed_at",
+        ]
+    )
     return bool(matches)
 
 
@@ -181,10 +226,9 @@ def wire_items_create(*, source: WireSource, entries: list[WireEntry]) -> list[s
     Each item is compared with the stored copy and with the items before it in `entries`, as
     if they had been upserted one by one. Run it in a transaction (a failure leaves nothing).
     """
-    items = WireItem.objects.bulk_create(
-        WireItem(source=source, guid=entry.guid, **entry_fields(entry)) for entry in entries
-    )
-    signatures = [text_signature(wire_item_text(item)) for item in items]
+    items = [WireItem(source=source, guid=entry.guid, **entry_fields(entry)) for entry in entries]
+    signatures = [wire_item_index(item) for item in items]
+    items = WireItem.objects.bulk_create(items)
     bands = [signature_bands(s) if s is not None else [] for s in signatures]
     stored = candidates_find(bands=bands)
     prints = WireFingerprint.objects.bulk_create(

@@ -14,6 +14,7 @@ import functools
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from datasketch import MinHash
@@ -45,9 +46,18 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=SEED)
 
 
+def text_terms(text: str) -> list[str]:
+    """The stems of the text's words, stopwords left out, in order (`kabar.core.text`; the
+    desk's full-text search indexes the same terms)."""
+    return [word_term(w) for w in text_words(text) if not word_is_stopword(w)]
+
+
 def text_shingles(text: str) -> set[bytes]:
     """Overlapping runs of stems of the text's words, stopwords left out."""
-    stems = [word_term(w) for w in text_words(text) if not word_is_stopword(w)]
+    return terms_shingles(text_terms(text))
+
+
+def terms_shingles(stems: list[str]) -> set[bytes]:
     if len(stems) < SHINGLE_WORDS:
         return {" ".join(stems).encode()} if stems else set()
     return {
@@ -64,7 +74,12 @@ class Signature:
 
 def text_signature(text: str) -> Signature | None:
     """The MinHash signature of the text (None for text too short to compare)."""
-    shingles = text_shingles(text)
+    return terms_signature(text_terms(text))
+
+
+def terms_signature(stems: list[str]) -> Signature | None:
+    """The MinHash signature of a text's `text_terms`."""
+    shingles = terms_shingles(stems)
     if len(shingles) < 3:
         return None
     template = _template()
@@ -146,8 +161,12 @@ def bands_insert(rows: list[tuple[int, int]]) -> None:
     table = connection.ops.quote_name(meta.db_table)
     fk = connection.ops.quote_name(meta.get_field("fingerprint").column)
     key = connection.ops.quote_name(meta.get_field("key").column)
+    # In key order, so the key index is written page after page rather than back and forth.
     with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({fk}, {key}) VALUES (%s, %s)", rows)
+        cursor.executemany(
+            f"INSERT INTO {table} ({fk}, {key}) VALUES (%s, %s)",
+            sorted(rows, key=lambda row: row[1]),
+        )
 
 
 def candidates_find(*, bands: list[list[int]]) -> list[list]:
@@ -156,7 +175,7 @@ def candidates_find(*, bands: list[list[int]]) -> list[list]:
     in a few queries."""
     from django.db import connection
 
-    from kabar.ingest.models import WireBand, WireFingerprint
+    from kabar.ingest.models import WireBand
 
     keys = sorted({key for item_bands in bands for key in item_bands})
     owners = defaultdict(set)
@@ -183,10 +202,42 @@ def candidates_find(*, bands: list[list[int]]) -> list[list]:
         ranked = sorted(shared.items(), key=lambda pair: (-pair[1], pair[0]))
         wanted.append([pk for pk, _ in ranked[:MAX_CANDIDATES]])
     everyone = sorted({pk for ids in wanted for pk in ids})
-    found = {}
-    for first in range(0, len(everyone), KEYS_PER_QUERY):
-        found.update(WireFingerprint.objects.in_bulk(everyone[first : first + KEYS_PER_QUERY]))
+    found = candidates_fetch(ids=everyone)
     return [[found[pk] for pk in ids if pk in found] for ids in wanted]
+
+
+class Candidate(NamedTuple):
+    """A stored fingerprint as the batch compares it: what `best_match` reads of a
+    WireFingerprint, without building a model instance for each of a document's thousands."""
+
+    pk: int
+    item_id: int | None
+    article_id: int | None
+    signature: bytes
+    shingles: int
+
+
+def candidates_fetch(*, ids: list[int]) -> dict[int, Candidate]:
+    from django.db import connection
+
+    from kabar.ingest.models import WireFingerprint
+
+    meta = WireFingerprint._meta
+    table = connection.ops.quote_name(meta.db_table)
+    pk = connection.ops.quote_name(meta.pk.column)
+    columns = ", ".join(
+        connection.ops.quote_name(meta.get_field(name).column)
+        for name in ("item", "article", "signature", "shingles")
+    )
+    found = {}
+    with connection.cursor() as cursor:
+        for first in range(0, len(ids), KEYS_PER_QUERY):
+            chunk = ids[first : first + KEYS_PER_QUERY]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"SELECT {pk}, {columns} FROM {table} WHERE {pk} IN ({marks})", chunk)
+            for pk, item_id, article_id, signature, shingles in cursor.fetchall():
+                found[pk] = Candidate(pk, item_id, article_id, bytes(signature), shingles)
+    return found
 
 
 def best_match(signature: Signature | None, candidates) -> tuple[object, float] | None:

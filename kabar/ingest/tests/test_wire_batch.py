@@ -97,14 +97,14 @@ def test_versions_kills_and_repeats_in_a_document_are_applied_in_order(antara):
 
 
 def test_a_failing_item_is_refused_alone(antara, monkeypatch):
-    signature = wire_services.text_signature
+    signature = wire_services.terms_signature
 
-    def failing(text):
-        if "RUSAK" in text:
+    def failing(stems):
+        if "rusak" in stems:
             raise ValueError("rusak")
-        return signature(text)
+        return signature(stems)
 
-    monkeypatch.setattr(wire_services, "text_signature", failing)
+    monkeypatch.setattr(wire_services, "terms_signature", failing)
     counts = WireCounts()
     wire_batch_upsert(
         source=antara,
