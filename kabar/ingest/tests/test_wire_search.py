@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
-from django.utils import translation
 
 from kabar.ingest.models import WireItem, WireSource
 from kabar.ingest.selectors import DeskFilters, wire_item_list, wire_status_counts
@@ -19,12 +18,6 @@ from kabar.ingest.wire import WireEntry, wire_parse
 pytestmark = pytest.mark.django_db
 WIRE = Path(__file__).parent / "files" / "wire"
 INDEX = "/admin/kawat/"
-
-
-@pytest.fixture(autouse=True)
-def indonesian():
-    with translation.override("id"):
-        yield
 
 
 @pytest.fixture
