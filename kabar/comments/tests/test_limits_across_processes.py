@@ -201,7 +201,9 @@ def password_resets_at_once(url: str, email: str, count: int) -> list[int]:
     return sorted(statuses)
 
 
-def test_reader_account_limits_hold_across_four_processes(server):
+def test_reader_account_limits_hold_across_four_processes(server, home):
+    # `home`: the refusal page is the site's own page, so the site must exist (an earlier
+    # transactional test may have emptied the database).
     # allauth allows 5 password resets a minute per email. Counted in each process's memory,
     # four workers let up to 20 through; in the shared cache, at most 5 (fewer when a request
     # cannot take the counter's lock within allauth's second, which errs on the safe side).
