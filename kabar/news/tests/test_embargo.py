@@ -200,6 +200,18 @@ def test_the_editor_shows_the_embargo_field(client, editor, embargoed):
     assert "Embargo hingga" in html
 
 
+def test_the_editors_header_says_embargo_not_live(client, editor, embargoed, article):
+    # Wagtail's header calls every live page "Terpublikasi" with a link to it; readers cannot
+    # see an embargoed one yet, so its header names the embargo and its time instead.
+    client.force_login(editor)
+    header = client.get(edit_url(embargoed)).content.decode().split("</header>")[0]
+    assert "data-embargo" in header and "embargo s.d." in header
+    assert f'href="{embargoed.url}"' not in header
+    # A story without an embargo keeps Wagtail's link to the live page.
+    header = client.get(edit_url(article)).content.decode().split("</header>")[0]
+    assert "data-embargo" not in header and f'href="{article.url}"' in header
+
+
 def test_admin_listings_show_the_embargo_and_its_time(client, editor, section, embargoed):
     client.force_login(editor)
     moment = timezone.localtime(embargoed.embargo_until).strftime("%H.%M")
