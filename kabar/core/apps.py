@@ -33,7 +33,15 @@ class CoreConfig(AppConfig):
 
         from kabar.pagecache.purge import everything_purge
 
+        from wagtail.models import Site
+
         from .models import SiteSettings
 
         # The menu, name and footer show on every page.
         post_save.connect(everything_purge, sender=SiteSettings, dispatch_uid="kabar-purge-site")
+        # A site's address or home page shows on every page too.
+        post_save.connect(everything_purge, sender=Site, dispatch_uid="kabar-purge-wagtail-site")
+
+        from .site_data import signals_connect
+
+        signals_connect()

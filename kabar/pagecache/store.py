@@ -61,14 +61,19 @@ def tokens_get(path: str) -> tuple[str, str]:
     cache = page_cache()
     keys = [SITE_TOKEN_KEY, path_token_key(path)]
     found = cache.get_many(keys)
-    tokens = []
-    for key in keys:
-        token = found.get(key)
-        if token is None:
-            cache.add(key, uuid.uuid4().hex, timeout=None)
-            token = cache.get(key) or uuid.uuid4().hex
-        tokens.append(token)
-    return tokens[0], tokens[1]
+    site_token_, path_token = (found.get(key) or _token_make(key) for key in keys)
+    return site_token_, path_token
+
+
+def _token_make(key: str) -> str:
+    cache = page_cache()
+    cache.add(key, uuid.uuid4().hex, timeout=None)
+    return cache.get(key) or uuid.uuid4().hex
+
+
+def site_token() -> str:
+    """The site's current version token: it changes whenever every page is purged."""
+    return page_cache().get(SITE_TOKEN_KEY) or _token_make(SITE_TOKEN_KEY)
 
 
 def query_normalised(query_string: str) -> str:

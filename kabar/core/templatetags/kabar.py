@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 
 from kabar.core.embeds import embed_html
+from kabar.core.site_data import links_read
 
 register = template.Library()
 
@@ -84,18 +85,15 @@ def footer_links(context):
 
 
 def _site_links(context, related_name: str):
+    request = context.get("request")
+    if held := getattr(request, "site_data", None):
+        return getattr(held, related_name)
     site_settings = context.get("settings")
     try:
         settings_obj = site_settings["core"]["SiteSettings"]
     except (KeyError, TypeError):
         return []
-    request = context.get("request")
-    items = getattr(settings_obj, related_name).select_related("page").order_by("sort_order")
-    return [
-        (item.text, item.page.get_url(request) if item.page else item.url)
-        for item in items
-        if item.page is None or item.page.live
-    ]
+    return links_read(settings_obj, related_name, request)
 
 
 @register.simple_tag(takes_context=True)
