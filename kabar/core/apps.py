@@ -30,10 +30,9 @@ class CoreConfig(AppConfig):
         post_migrate.connect(newsroom_setup_after_migrate, sender=self)
 
         from django.db.models.signals import post_save
+        from wagtail.models import Site
 
         from kabar.pagecache.purge import everything_purge
-
-        from wagtail.models import Site
 
         from .models import SiteSettings
 
