@@ -76,6 +76,11 @@ def server(tmp_path):
         # The posts name their reader's address in X-Forwarded-For, as a proxy would.
         COMMENTS_TRUSTED_PROXIES="1",
     )
+    # As `manage.py serve` does before gunicorn starts: the server's own cache tables. On the
+    # PostgreSQL pass the test process caches in Redis, so its test database has none.
+    subprocess.run(
+        [sys.executable, "manage.py", "createcachetable"], cwd=BASE_DIR, env=env, check=True
+    )
     log = (tmp_path / "gunicorn.log").open("w")
     process = subprocess.Popen(
         # --preload: the app is imported once and forked, which starts four workers in a
