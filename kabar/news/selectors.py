@@ -2,12 +2,12 @@
 however many articles, tags or authors it shows."""
 
 import datetime
-from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.core.paginator import EmptyPage, InvalidPage, Paginator
 from django.core.paginator import Page as PaginatorPage
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from .blocks import FRONT_BLOCK_MAX_COUNT
 from .models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 
 PER_PAGE = 12
@@ -106,8 +107,51 @@ def sections_under(page: Page) -> list[SectionPage]:
     )
 
 
+@dataclass(frozen=True)
+class FrontBlock:
+    """One section block of the front page: the section, how many stories, which come first."""
+
+    section: SectionPage
+    count: int = PER_SECTION_BLOCK
+    pinned_ids: tuple[int, ...] = ()
+
+
+def front_arrangement(home: HomePage) -> list[tuple[int, int, tuple[int, ...]]]:
+    """(section id, count, pinned ids) for each block the editors arranged, in their order.
+
+    Read from the stream's raw data, ids only: the blocks' own choosers would fetch each chosen
+    page without the readers' rules; `front_blocks` reads them all at once, visible ones only.
+    """
+    arranged = []
+    for item in home.front_sections.raw_data:
+        value = item["value"] if item["type"] == "section" else {}
+        if not value.get("section"):
+            continue
+        count = min(max(int(value.get("count") or PER_SECTION_BLOCK), 1), FRONT_BLOCK_MAX_COUNT)
+        # A ListBlock stores {"type": "item", "value": id} items (older data: bare ids).
+        pinned = [p["value"] if isinstance(p, dict) else p for p in value.get("pinned") or []]
+        arranged.append((value["section"], count, tuple(pk for pk in pinned if pk)))
+    return arranged
+
+
+def front_blocks(home: HomePage) -> list[FrontBlock]:
+    """The front page's section blocks: as arranged (live public sections under the home page
+    only), or, when nothing is arranged, every top-level section with its newest few."""
+    arranged = front_arrangement(home)
+    if not arranged:
+        return [FrontBlock(section=s) for s in sections_under(home)]
+    ids = [section_id for section_id, _count, _pinned in arranged]
+    found = SectionPage.objects.filter(pk__in=ids).descendant_of(home).live().public()
+    sections = {s.pk: s for s in found}
+    return [
+        FrontBlock(section=sections[section_id], count=count, pinned_ids=pinned)
+        for section_id, count, pinned in arranged
+        if section_id in sections
+    ]
+
+
 def home_page_context(*, home: HomePage) -> dict:
-    """Lead story, top stories, latest news and a block per top-level section."""
+    """Lead story, top stories, latest news and the section blocks."""
     newest = article_cards(ArticlePage.objects.visible().descendant_of(home))
     chosen_ids = []
     if home.lead_story_id:
@@ -120,37 +164,44 @@ def home_page_context(*, home: HomePage) -> dict:
     lead_and_top = (picks + fill)[: 1 + TOP_STORY_COUNT]
     shown = {a.pk for a in lead_and_top}
     latest = [a for a in fill if a.pk not in shown][:LATEST_COUNT]
-    sections = sections_under(home)
-    blocks = section_blocks(sections=sections, root=home)
     cards_attach(lead_and_top + latest)
     return {
         "lead_story": lead_and_top[0] if lead_and_top else None,
         "top_stories": lead_and_top[1:],
         "latest": latest,
-        "section_blocks": [(s, blocks.get(s.path, [])) for s in sections],
+        "section_blocks": section_blocks(blocks=front_blocks(home), root=home),
     }
 
 
-def section_blocks(*, sections: list[Page], root: Page) -> dict[str, list[ArticlePage]]:
-    """The newest few articles under each of `sections`, keyed by section path.
+def section_blocks(*, blocks: list[FrontBlock], root: Page) -> list[tuple[SectionPage, list]]:
+    """Each block's section with its stories: its visible pinned ones first, then its newest.
 
-    One small query per section for the ids (the newest-first index stops after a few rows,
-    however large the archive), then one query for all the cards: a window function over
-    every article would read the whole archive on each home page render.
+    One query for every block's cards, however many blocks: each block's newest ids come from
+    its own small LIMIT subquery (the newest-first index stops after a few rows, however large
+    the archive), where a window function over every article would read the whole archive.
     """
-    if not sections:
-        return {}
-    live = ArticlePage.objects.visible().descendant_of(root)
-    ids = []
-    for section in sections:
-        newest = live.filter(path__startswith=section.path, depth__gt=section.depth)
-        ids += newest.values_list("pk", flat=True)[:PER_SECTION_BLOCK]
-    prefix_len = (root.depth + 1) * Page.steplen
-    grouped = defaultdict(list)
-    cards = article_cards(live.filter(pk__in=ids))
-    for article in cards_attach(cards):
-        grouped[article.path[:prefix_len]].append(article)
-    return grouped
+    if not blocks:
+        return []
+    live = ArticlePage.objects.visible().descendant_of(root)  # public() reads once, here
+    wanted = Q(pk__in=[pk for block in blocks for pk in block.pinned_ids])
+    for block in blocks:
+        newest = live.filter(path__startswith=block.section.path, depth__gt=block.section.depth)
+        wanted |= Q(pk__in=newest.values("pk")[: block.count])
+    cards = cards_attach(article_cards(live.filter(wanted)))  # newest first
+    by_id = {a.pk: a for a in cards}
+    result = []
+    for block in blocks:
+        section = block.section
+        pinned = [by_id[pk] for pk in dict.fromkeys(block.pinned_ids) if pk in by_id]
+        pinned = pinned[: block.count]
+        taken = {a.pk for a in pinned}
+        filed = [
+            a
+            for a in cards
+            if a.path.startswith(section.path) and a.depth > section.depth and a.pk not in taken
+        ]
+        result.append((section, pinned + filed[: block.count - len(pinned)]))
+    return result
 
 
 def section_page_context(*, section: SectionPage, request) -> dict:

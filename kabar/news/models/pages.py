@@ -23,6 +23,7 @@ from wagtail.search import index
 from kabar.core.blocks import ArticleBodyBlock
 from kabar.core.models import BasePage
 from kabar.core.text import text_stems
+from kabar.news.blocks import FrontSectionsBlock
 from kabar.news.forms import EMBARGO_FORMAT, ArticlePageForm
 from kabar.pagecache.headers import public_cache_headers
 
@@ -130,10 +131,21 @@ class HomePage(BasePage):
         related_name="+",
         help_text=_("Leave empty to lead with the newest article."),
     )
+    front_sections = StreamField(
+        FrontSectionsBlock(),
+        verbose_name=_("section blocks"),
+        blank=True,
+        default=list,
+        help_text=_(
+            "The sections shown below the top stories, in this order. Leave empty to show "
+            "every section in the site's order with its four newest stories."
+        ),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("lead_story"),
         InlinePanel("top_stories", heading=_("Top stories"), label=_("top story"), max_num=6),
+        FieldPanel("front_sections"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
