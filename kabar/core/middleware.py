@@ -5,6 +5,7 @@ headers as one just rendered (the cache stores only what the inner middleware wr
 docs/security.md says what each header does and how to allow a new origin.
 """
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 
@@ -22,8 +23,18 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and path_is_admin(request.path_info):
+        if report_only or parts.config is not None:
+            return parts
+        if path_is_admin(request.path_info):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
+        elif getattr(request, "is_dummy", False):
+            # A preview: Wagtail runs a made-up request for the reader's address through the
+            # whole middleware stack and the admin view passes on its headers. The readers'
+            # policy holds, except that the admin's preview panel must be able to frame it.
+            parts.config = {
+                **settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
+                "frame-ancestors": [SELF],
+            }
         return parts
 
     def process_response(self, request, response):

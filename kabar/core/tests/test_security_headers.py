@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 
 def csp_directives(response) -> dict[str, list[str]]:
@@ -83,3 +84,15 @@ def test_embed_frames_are_allowed_only_from_the_listed_origins(client, home, set
     directives = csp_directives(client.get("/"))
     assert directives["frame-src"] == settings.EMBED_FRAME_ORIGINS
     assert all(origin.startswith("https://") for origin in directives["frame-src"])
+
+
+def test_a_page_preview_keeps_the_readers_policy_but_may_be_framed_by_the_admin(
+    admin_client, article
+):
+    url = reverse("wagtailadmin_pages:view_draft", args=(article.pk,))
+    response = admin_client.get(url)
+    assert response.status_code == 200 and article.title in response.content.decode()
+    directives = csp_directives(response)
+    # Else the browser shows the preview panel empty: it frames this very response.
+    assert directives["frame-ancestors"] == ["'self'"]
+    assert "'unsafe-inline'" not in directives["script-src"]
