@@ -385,6 +385,10 @@ def _newsroom_build(seed: SeedPage) -> DemoSummary:
         HomeTopStory(article=pages[slug], sort_order=n)
         for n, slug in enumerate(newsroom.TOP_STORIES)
     ]
+    home.front_sections = [
+        ("section", {"section": sections[slug], "count": count, "pinned": [pages[p] for p in pins]})
+        for slug, count, pins in newsroom.FRONT_SECTIONS
+    ]
     _publish(home, first=founded, last=max(_jakarta(a.published) for a in written))
 
     _static_pages_create(home, people=people, published=founded)

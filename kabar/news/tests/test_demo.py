@@ -253,6 +253,18 @@ def test_public_pages_answer(client, demo, lead):
     assert LEAD_HEADLINE in home
 
 
+def test_the_front_page_shows_the_desks_arrangement(client, demo):
+    html = client.get("/").content.decode()
+    headings = re.findall(
+        r'<section class="section-block".*?<a href="[^"]*">([^<]+)</a>', html, re.S
+    )
+    assert headings == ["Ekonomi", "Dalam Negeri", "Daerah", "Olahraga", "Teknologi", "Luar Negeri"]
+    economy = html.split('<section class="section-block"')[1].split("</section>")[0]
+    titles = re.findall(r'class="card__title"><a href="[^"]*">([^<]+)</a>', economy)
+    # The pinned story leads its block, though newer ones came out since.
+    assert titles[0] == "Pasar tradisional mulai terima pembayaran QRIS" and len(titles) == 4
+
+
 PORTAL_PAGES = {
     "pedoman-pemberitaan-media-siber": "Pedoman Pemberitaan Media Siber",
     "redaksi": "Redaksi",

@@ -135,6 +135,17 @@ TOP_STORIES = (
     "timnas-u-20-lolos-ke-putaran-final-piala-asia",
     "startup-surabaya-kembangkan-aplikasi-pemantau-kualitas-air",
 )
+# The front page's section blocks as the desk arranged them (section, stories shown, pinned
+# stories): the economy desk leads with a pinned explainer, the regions get a block of their
+# own, and Luar Negeri (which has the lead story) sits lower.
+FRONT_SECTIONS = (
+    ("ekonomi", 4, ("pasar-tradisional-mulai-terima-pembayaran-qris",)),
+    ("dalam-negeri", 4, ()),
+    ("daerah", 3, ()),
+    ("olahraga", 4, ("pebulu-tangkis-muda-indonesia-juarai-turnamen-di-bangkok",)),
+    ("teknologi", 3, ()),
+    ("luar-negeri", 4, ()),
+)
 HOME_PUBLISHED = "2024-09-01 06:00"
 FOOTER_TEXT = (
     "Kabar Harapan: berita dalam negeri dan luar negeri yang terpercaya. "
