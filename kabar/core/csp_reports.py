@@ -16,6 +16,8 @@ from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from kabar.core.site_data import without_site_data
+
 logger = logging.getLogger("kabar.csp")
 
 MAX_BODY_BYTES = 16 * 1024
@@ -79,6 +81,7 @@ def refused(status: int) -> HttpResponse:
     return response
 
 
+@without_site_data
 @csrf_exempt  # browsers send reports without a token, and the view changes nothing
 @require_POST
 def csp_report(request):

@@ -141,10 +141,22 @@ def linked_page_changed(sender, instance, **kwargs) -> None:
         site_data_forget()
 
 
+def without_site_data(view):
+    """Mark a view that must answer without reading the site (a health check, CSP reports)."""
+    view.site_data_skip = True
+    return view
+
+
 class SiteDataMiddleware:
+    """Attaches the site data once the view is known, so views marked `without_site_data`
+    never touch the database for it."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        site_data_attach(request)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "site_data_skip", False):
+            site_data_attach(request)

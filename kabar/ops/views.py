@@ -7,11 +7,13 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
+from kabar.core.site_data import without_site_data
 from kabar.core.unavailable import unavailable_response
 
 from .health import readiness
 
 
+@without_site_data
 @never_cache
 def healthz(request):
     """The process answers; nothing else is checked."""
