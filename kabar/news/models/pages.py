@@ -1,5 +1,3 @@
-import math
-import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -25,9 +23,10 @@ from kabar.core.models import BasePage
 from kabar.core.text import text_stems
 from kabar.news.blocks import FrontSectionsBlock
 from kabar.news.forms import EMBARGO_FORMAT, ArticlePageForm
+from kabar.news.metrics import article_word_count, reading_minutes
+from kabar.news.panels import WritingMetricsPanel
 from kabar.pagecache.headers import public_cache_headers
 
-WORDS_PER_MINUTE = 200
 # URL prefixes the site's own views answer under; a section may not take them as its slug.
 RESERVED_SLUGS = {
     "tag",
@@ -299,6 +298,7 @@ class ArticlePage(BasePage):
             heading=_("Featured image"),
         ),
         FieldPanel("body"),
+        WritingMetricsPanel(heading=_("Length")),
         InlinePanel("authorships", heading=_("Authors"), label=_("author"), min_num=1),
         FieldPanel("tags"),
         FieldPanel("secondary_sections"),
@@ -462,8 +462,7 @@ class ArticlePage(BasePage):
         return text_stems("\n".join(parts))
 
     def estimate_reading_minutes(self) -> int:
-        words = len(re.findall(r"\w+", f"{self.summary} {self.body_text()}"))
-        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+        return reading_minutes(article_word_count(self))
 
     def get_section(self):
         """The primary section: the page the article is filed under."""
