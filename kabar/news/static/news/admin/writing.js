@@ -46,15 +46,16 @@
     const minutesOut = panel.querySelector("[data-writing-minutes]");
     let timer = null;
     function update() {
-      timer = null;
       const total = count(form);
       wordsOut.textContent = String(total);
       minutesOut.textContent = String(Math.max(1, Math.ceil(total / perMinute)));
     }
+    // Draftail writes its hidden input 250 ms after the last keystroke: count once the editor
+    // has paused a little longer than that.
     function later() {
-      if (timer === null) timer = window.setTimeout(update, 300);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(update, 400);
     }
-    // Draftail writes its hidden input a moment after the keystroke: count shortly after.
     ["input", "change", "keyup", "click"].forEach((name) => form.addEventListener(name, later));
     update();
   }
