@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from kabar.core.blocks import ArticleBodyBlock
 from kabar.core.models import BasePage
+from kabar.core.photos import image_details_for
 from kabar.core.text import text_stems
 from kabar.news.blocks import FrontSectionsBlock
 from kabar.news.forms import EMBARGO_FORMAT, ArticlePageForm
@@ -348,6 +349,7 @@ class ArticlePage(BasePage):
 
     def save(self, *args, **kwargs):
         self.reading_minutes = self.estimate_reading_minutes()
+        self.photo_defaults_fill()
         super().save(*args, **kwargs)
 
     def with_content_json(self, content):
@@ -426,6 +428,35 @@ class ArticlePage(BasePage):
             if (moment := hook(self)) is not None:
                 moments.append(moment)
         return max(moments) if moments else None
+
+    def photo_defaults_fill(self) -> None:
+        """Give the featured image and the body's images the photo's own caption and credit
+        (read from its IPTC/XMP on upload) where the story leaves them empty."""
+        body_images = [
+            block.value for block in self.body if block.block_type == "image" and block.value
+        ]
+        wanted = [
+            *(
+                [self.featured_image_id]
+                if not self.featured_image_caption or not self.featured_image_credit
+                else []
+            ),
+            *(
+                value["image"].pk
+                for value in body_images
+                if value["image"] and not (value["caption"] and value["credit"])
+            ),
+        ]
+        details = image_details_for(wanted)
+        if not details:
+            return
+        if found := details.get(self.featured_image_id):
+            self.featured_image_caption = self.featured_image_caption or found.caption
+            self.featured_image_credit = self.featured_image_credit or found.credit
+        for value in body_images:
+            if value["image"] and (found := details.get(value["image"].pk)):
+                value["caption"] = value["caption"] or found.caption
+                value["credit"] = value["credit"] or found.credit
 
     def body_text(self) -> str:
         """The body as plain text, for reading time, search snippets and descriptions."""
