@@ -73,6 +73,9 @@ def test_preview_panel_carries_wagtails_checks_but_readers_page_does_not(client,
         original_request=request, extra_request_attrs={"in_preview_panel": True}
     )
     assert "<wagtail-userbar" in preview.content.decode()
+    # Framed by the editor (the admin's policy), not refused as a reader's page would be.
+    policy = preview["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in policy and "frame-ancestors 'none'" not in policy
     assert "<wagtail-userbar" not in client.get(article.url).content.decode()
 
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from kabar.news.tests.factories import ArticlePageFactory
+from kabar.news.tests.factories import ArticlePageFactory, AuthorFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,3 +47,24 @@ def test_word_count_and_previews_follow_the_editor(browser_page, live_server, se
     description = page.locator("[data-preview-search-description]")
     expect(description).to_have_text(re.compile(r"^Air setinggi satu meter\..*…$"))
     expect(page.locator("[data-preview-description-warning]")).to_be_visible()
+
+
+def test_wagtails_checks_panel_counts_the_preview(browser_page, live_server, section, editor):
+    page, base = browser_page, live_server.url
+    # A valid form (an article needs an author), or Wagtail has no preview to check.
+    article = ArticlePageFactory(
+        parent=section,
+        title="Banjir di Jakarta",
+        body=[("paragraph", "<p>Satu dua tiga</p>")],
+        authors=[AuthorFactory(name="Sari Penulis")],
+    )
+    page.goto(f"{base}/admin/login/")
+    page.locator("input[name=username]").fill("editor")
+    page.locator("input[name=password]").fill("kata-sandi-rahasia")
+    page.locator("form button[type=submit]").click()
+    expect(page).to_have_url(f"{base}/admin/")
+    page.goto(f"{base}/admin/pages/{article.pk}/edit/")
+    page.locator("[data-side-panel-toggle='checks']").click()
+    # Without the userbar in the preview the panel stays at "-" for ever.
+    expect(page.locator("[data-content-word-count]")).to_have_text(re.compile(r"^\d+$"))
+    expect(page.locator("[data-content-reading-time]")).to_have_text(re.compile(r"menit"))
