@@ -433,7 +433,9 @@ class ArticlePage(BasePage):
         """Give the featured image and the body's images the photo's own caption and credit
         (read from its IPTC/XMP on upload) where the story leaves them empty."""
         body_images = [
-            block.value for block in self.body if block.block_type == "image" and block.value
+            block.value
+            for block in self.body
+            if block.block_type == "image" and block.value and block.value.get("image")
         ]
         wanted = [
             *(
@@ -442,9 +444,10 @@ class ArticlePage(BasePage):
                 else []
             ),
             *(
+                # Blocks written by code may leave out the optional fields altogether.
                 value["image"].pk
                 for value in body_images
-                if value["image"] and not (value["caption"] and value["credit"])
+                if not (value.get("caption") and value.get("credit"))
             ),
         ]
         details = image_details_for(wanted)
@@ -454,9 +457,9 @@ class ArticlePage(BasePage):
             self.featured_image_caption = self.featured_image_caption or found.caption
             self.featured_image_credit = self.featured_image_credit or found.credit
         for value in body_images:
-            if value["image"] and (found := details.get(value["image"].pk)):
-                value["caption"] = value["caption"] or found.caption
-                value["credit"] = value["credit"] or found.credit
+            if found := details.get(value["image"].pk):
+                value["caption"] = value.get("caption") or found.caption
+                value["credit"] = value.get("credit") or found.credit
 
     def body_text(self) -> str:
         """The body as plain text, for reading time, search snippets and descriptions."""
