@@ -6,6 +6,7 @@ Pure: bytes in, a dataclass out. XMP (always UTF-8) is read first and IPTC fills
 
 import logging
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape, quoteattr
 
 from PIL import Image, IptcImagePlugin, UnidentifiedImageError
 
@@ -119,3 +120,18 @@ def photo_metadata_read(file) -> PhotoMetadata:
         credit=clean(credit, CREDIT_CHARS),
         keywords=[word for word in unique if word],
     )
+
+
+XMP_TEMPLATE = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:Credit={credit}>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{caption}</rdf:li></rdf:Alt></dc:description>
+</rdf:Description></rdf:RDF></x:xmpmeta>
+<?xpacket end="w"?>"""
+
+
+def photo_xmp(*, caption: str, credit: str) -> bytes:
+    """An XMP packet carrying a caption and a credit, for Pillow's `save(..., xmp=...)` (the demo
+    newsroom's pictures describe themselves as an agency's would)."""
+    return XMP_TEMPLATE.format(caption=escape(caption), credit=quoteattr(credit)).encode("utf-8")

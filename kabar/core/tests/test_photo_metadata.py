@@ -113,3 +113,16 @@ def test_single_upload_with_empty_boxes_keeps_what_the_file_said(client, editor)
     assert response.status_code == 302, response.content.decode()[-3000:]
     details = get_image_model().objects.get().details
     assert (details.caption, details.credit) == (CAPTION, "Foto: Redaksi")
+
+
+def test_xmp_written_by_kabar_reads_back():
+    from PIL import Image
+
+    from kabar.core.photo_metadata import photo_xmp
+
+    buffer = io.BytesIO()
+    xmp = photo_xmp(caption='Hujan & "banjir" <Jakarta>', credit="Ilustrasi: Kabar Harapan")
+    Image.new("RGB", (32, 32)).save(buffer, "JPEG", xmp=xmp)
+    metadata = photo_metadata_read(io.BytesIO(buffer.getvalue()))
+    assert metadata.caption == 'Hujan & "banjir" <Jakarta>'
+    assert metadata.credit == "Ilustrasi: Kabar Harapan"
