@@ -44,3 +44,10 @@ class CoreConfig(AppConfig):
         from .site_data import signals_connect
 
         signals_connect()
+
+        from wagtail.images import get_image_model
+
+        from .photos import image_saved
+
+        # A new photo's caption, credit and keywords come from its IPTC/XMP.
+        post_save.connect(image_saved, sender=get_image_model(), dispatch_uid="kabar-image-details")

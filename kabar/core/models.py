@@ -216,3 +216,24 @@ __all__ = [
     "SocialLink",
     "SpentFormToken",
 ]
+
+
+class ImageDetails(models.Model):
+    """A photo's own caption and credit (Wagtail's image model has neither): read from its
+    IPTC/XMP on upload, editable with the image, and the default wherever it is placed."""
+
+    image = models.OneToOneField(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="details",
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    credit = models.CharField(_("photo credit"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("photo caption and credit")
+        verbose_name_plural = _("photo captions and credits")
+
+    def __str__(self):
+        return self.caption or self.credit or str(self.image)

@@ -44,3 +44,9 @@ class ArticlePageForm(WagtailAdminPageForm):
                 % {"time": moment},
             )
         return cleaned_data
+
+    def save(self, commit=True):
+        # A draft is saved as a revision without ArticlePage.save(): fill the photos' captions
+        # and credits here too, so the editor sees them at once.
+        self.instance.photo_defaults_fill()
+        return super().save(commit=commit)

@@ -23,15 +23,16 @@ LATEST_COUNT = 8
 TOP_STORY_COUNT = 4
 PER_SECTION_BLOCK = 4
 # The sizes the card templates (components/article_card.html) ask for, smallest first; each
-# comes as the original format and as WebP. Prefetching exactly these keeps a listing free of
-# per-image queries, so the two must change together.
+# comes as the original format, as WebP and (cards are wide enough for it to pay, see
+# kabar.core.templatetags.kabar.avif_pays) as AVIF. Prefetching exactly these keeps a listing
+# free of per-image queries, so the two must change together.
 CARD_IMAGE_SPECS = ("fill-320x180", "fill-640x360")
 LEAD_IMAGE_SPECS = ("fill-640x360", "fill-1280x720")
 AUTHOR_PHOTO_SPECS = ("fill-96x96", "fill-192x192")
 CARD_RENDITIONS = tuple(
     spec
     for base in dict.fromkeys(CARD_IMAGE_SPECS + LEAD_IMAGE_SPECS)
-    for spec in (base, f"{base}|format-webp")
+    for spec in (base, f"{base}|format-webp", f"{base}|format-avif")
 )
 AUTHOR_PHOTO_RENDITIONS = tuple(
     spec for base in AUTHOR_PHOTO_SPECS for spec in (base, f"{base}|format-webp")

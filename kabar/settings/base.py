@@ -383,6 +383,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "kabar.search.backends", "SEARCH_CONFIG": "indonesian"}
 }
+# The image form adds the photo's caption and credit (kabar.core.models.ImageDetails).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "kabar.core.image_forms.KabarImageForm"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 # Embeds are cleaned before they are shown (kabar.core.embeds): no provider's script or inline
 # style reaches a reader, and the CSS keeps the frame's proportions instead.

@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 from PIL import Image, ImageDraw, ImageFont
 
+from kabar.core.photo_metadata import photo_xmp
+
 SIZE = (1200, 675)
 PORTRAIT_SIZE = (480, 480)
 LOGO_SIZE = (720, 160)
@@ -154,14 +156,24 @@ MOTIFS: dict[str, Callable[[ImageDraw.ImageDraw, random.Random, int, int], None]
 }
 
 
-def _jpeg(image: Image.Image) -> bytes:
+def _jpeg(image: Image.Image, *, xmp: bytes = b"") -> bytes:
     buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, "JPEG", quality=84, optimize=True)
+    image.convert("RGB").save(buffer, "JPEG", quality=84, optimize=True, xmp=xmp)
     return buffer.getvalue()
 
 
-def illustration_draw(*, key: str, label: str, top: Colour, bottom: Colour, motif: str) -> bytes:
-    """A 1200×675 JPEG: a gradient, the motif's shapes and a label in the corner."""
+def illustration_draw(
+    *,
+    key: str,
+    label: str,
+    top: Colour,
+    bottom: Colour,
+    motif: str,
+    caption: str = "",
+    credit: str = "",
+) -> bytes:
+    """A 1200×675 JPEG: a gradient, the motif's shapes and a label in the corner; with a caption
+    or credit, carried in its XMP as a photo desk's picture would carry them."""
     w, h = SIZE
     picture = _gradient(SIZE, top, bottom).convert("RGBA")
     overlay = Image.new("RGBA", SIZE, (0, 0, 0, 0))
@@ -172,7 +184,8 @@ def illustration_draw(*, key: str, label: str, top: Colour, bottom: Colour, moti
     draw.rectangle((48, h - 118, 58, h - 38), fill=BRAND_RED)
     draw.text((78, h - 122), "KABAR HARAPAN · ILUSTRASI", font=_font(24), fill=(255, 255, 255))
     draw.text((76, h - 92), label.upper(), font=_font(56), fill=WHITE)
-    return _jpeg(picture)
+    xmp = photo_xmp(caption=caption, credit=credit) if caption or credit else b""
+    return _jpeg(picture, xmp=xmp)
 
 
 def portrait_draw(*, name: str, colour: Colour) -> bytes:

@@ -162,7 +162,13 @@ def _images_create(*, site_name: str) -> dict[str, object]:
             spec.title,
             f"kabar-demo-{key}.jpg",
             images.illustration_draw(
-                key=key, label=spec.label, top=spec.top, bottom=spec.bottom, motif=spec.motif
+                key=key,
+                label=spec.label,
+                top=spec.top,
+                bottom=spec.bottom,
+                motif=spec.motif,
+                caption=spec.title,
+                credit=ILLUSTRATION_CREDIT,
             ),
         )
         for key, spec in newsroom.ILLUSTRATIONS.items()
@@ -196,7 +202,8 @@ def _body_json(article_slug: str, body, *, pictures: dict, pages: dict[str, Arti
                     "image": pictures[block.image].pk,
                     "alt_text": block.alt,
                     "caption": block.caption,
-                    "credit": ILLUSTRATION_CREDIT,
+                    # Left empty: the picture's own credit (its XMP) fills it.
+                    "credit": "",
                 },
             )
         elif isinstance(block, Related):
@@ -227,7 +234,7 @@ def _article_create(article: Article, *, sections, people, pictures, pages) -> A
         body=_body_json(article.slug, article.body, pictures=pictures, pages=pages),
         featured_image=pictures[article.image],
         featured_image_caption=article.image_caption,
-        featured_image_credit=ILLUSTRATION_CREDIT,
+        featured_image_credit="",  # the picture's own credit (its XMP) fills it
         source_name=article.source[0],
         source_url=article.source[1],
         unverified=article.unverified,

@@ -1,5 +1,3 @@
-import math
-import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -22,12 +20,14 @@ from wagtail.search import index
 
 from kabar.core.blocks import ArticleBodyBlock
 from kabar.core.models import BasePage
+from kabar.core.photos import image_details_for
 from kabar.core.text import text_stems
 from kabar.news.blocks import FrontSectionsBlock
 from kabar.news.forms import EMBARGO_FORMAT, ArticlePageForm
+from kabar.news.metrics import article_word_count, reading_minutes
+from kabar.news.panels import WritingMetricsPanel
 from kabar.pagecache.headers import public_cache_headers
 
-WORDS_PER_MINUTE = 200
 # URL prefixes the site's own views answer under; a section may not take them as its slug.
 RESERVED_SLUGS = {
     "tag",
@@ -299,6 +299,7 @@ class ArticlePage(BasePage):
             heading=_("Featured image"),
         ),
         FieldPanel("body"),
+        WritingMetricsPanel(heading=_("Length")),
         InlinePanel("authorships", heading=_("Authors"), label=_("author"), min_num=1),
         FieldPanel("tags"),
         FieldPanel("secondary_sections"),
@@ -348,6 +349,7 @@ class ArticlePage(BasePage):
 
     def save(self, *args, **kwargs):
         self.reading_minutes = self.estimate_reading_minutes()
+        self.photo_defaults_fill()
         super().save(*args, **kwargs)
 
     def with_content_json(self, content):
@@ -427,6 +429,38 @@ class ArticlePage(BasePage):
                 moments.append(moment)
         return max(moments) if moments else None
 
+    def photo_defaults_fill(self) -> None:
+        """Give the featured image and the body's images the photo's own caption and credit
+        (read from its IPTC/XMP on upload) where the story leaves them empty."""
+        body_images = [
+            block.value
+            for block in self.body
+            if block.block_type == "image" and block.value and block.value.get("image")
+        ]
+        wanted = [
+            *(
+                [self.featured_image_id]
+                if not self.featured_image_caption or not self.featured_image_credit
+                else []
+            ),
+            *(
+                # Blocks written by code may leave out the optional fields altogether.
+                value["image"].pk
+                for value in body_images
+                if not (value.get("caption") and value.get("credit"))
+            ),
+        ]
+        details = image_details_for(wanted)
+        if not details:
+            return
+        if found := details.get(self.featured_image_id):
+            self.featured_image_caption = self.featured_image_caption or found.caption
+            self.featured_image_credit = self.featured_image_credit or found.credit
+        for value in body_images:
+            if found := details.get(value["image"].pk):
+                value["caption"] = value.get("caption") or found.caption
+                value["credit"] = value.get("credit") or found.credit
+
     def body_text(self) -> str:
         """The body as plain text, for reading time, search snippets and descriptions."""
         parts = []
@@ -462,8 +496,7 @@ class ArticlePage(BasePage):
         return text_stems("\n".join(parts))
 
     def estimate_reading_minutes(self) -> int:
-        words = len(re.findall(r"\w+", f"{self.summary} {self.body_text()}"))
-        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+        return reading_minutes(article_word_count(self))
 
     def get_section(self):
         """The primary section: the page the article is filed under."""

@@ -206,6 +206,12 @@ def test_articles_have_bylines_pictures_and_rich_bodies(demo):
     ]
     assert team
     assert all(a.featured_image and a.featured_image_credit for a in articles)
+    # The pictures carry their caption and credit in their XMP, read on upload; the stories
+    # leave the credit empty and get the picture's own.
+    pictures = get_image_model().objects.filter(collection__name="Demo", details__isnull=False)
+    assert pictures.count() >= 12
+    assert all(p.details.credit == "Ilustrasi: Kabar Harapan" for p in pictures)
+    assert all(a.featured_image_credit == "Ilustrasi: Kabar Harapan" for a in articles)
     assert get_image_model().objects.filter(collection__name="Demo").count() >= 12
     block_types = Counter(b.block_type for a in articles for b in a.body)
     assert {"paragraph", "subheading", "quote", "image", "related_links"} <= set(block_types)

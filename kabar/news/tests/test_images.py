@@ -1,5 +1,6 @@
 """Every picture on the public pages is responsive, sized so nothing shifts while it loads,
-offered as WebP, lazy below the fold, and the page's main image is fetched first."""
+offered as WebP (and AVIF where it pays), lazy below the fold, and the page's main image is
+fetched first."""
 
 import io
 
@@ -51,6 +52,14 @@ def assert_responsive(img) -> None:
     for candidate in webp.get("srcset").split(","):
         url, width = candidate.split()
         assert url.endswith(".webp") and rendition_for(url).width == int(width.rstrip("w"))
+    # AVIF where it pays (pictures shown 600 px wide or more), first so browsers prefer it.
+    avif = picture.xpath(".//source[@type='image/avif']")
+    assert len(avif) == (1 if rendition.width >= 600 else 0), where
+    for source in avif:
+        assert picture.xpath(".//source")[0] is source and source.get("sizes") == img.get("sizes")
+        for candidate in source.get("srcset").split(","):
+            url, width = candidate.split()
+            assert url.endswith(".avif") and rendition_for(url).width == int(width.rstrip("w"))
 
 
 def priority_images(images) -> list:
@@ -109,3 +118,33 @@ def test_modern_format_renditions_are_really_encoded_in_that_format(spec, pillow
         decoded = PILImage.open(io.BytesIO(file.read()))
     assert decoded.format == pillow_format
     assert decoded.size == (640, 360) == (rendition.width, rendition.height)
+
+
+def test_avif_is_offered_for_wide_pictures_only(client, article_realistic):
+    images = images_of(client, article_realistic.url)
+    avif_offered = {
+        img.get("class") or img.xpath("ancestor::figure/@class")[0]: bool(
+            img.xpath("ancestor::picture//source[@type='image/avif']")
+        )
+        for img in images
+    }
+    assert avif_offered["article__image"] and avif_offered["body-image"]
+    assert not avif_offered["brand__logo"]
+
+
+@pytest.mark.parametrize(
+    ("image_width", "spec", "expected"),
+    [
+        (1200, "fill-640x360", True),
+        (1200, "width-1280", True),
+        (480, "width-1280", False),  # shown at the original's 480 px: too small to pay
+        (1200, "fill-192x192", False),
+        (720, "height-96", False),
+    ],
+)
+def test_avif_pays_from_600_pixels_wide(image_width, spec, expected):
+    from kabar.core.templatetags.kabar import avif_pays
+
+    assert avif_pays(get_image_model()(width=image_width, height=100, collection_id=1), spec) is (
+        expected
+    )
