@@ -121,7 +121,9 @@ def scheduler_pause(interval: float, *, failures: int) -> float:
 SCHEDULER_MAX_PAUSE_SECONDS = 300.0
 # A child that exits this soon after `serve` started it never worked (a port in use, a broken
 # setting): restarting would only repeat the error, so everything stops with it instead.
-STARTUP_SECONDS = 10.0
+# gunicorn preloads the application before it binds its port (a few seconds, more on a busy
+# machine) and then retries a taken port for five seconds before it gives up.
+STARTUP_SECONDS = 30.0
 # A child that dies later is restarted after a pause that doubles each time it dies again
 # quickly, up to RESTART_MAX_SECONDS, and starts again from the first step once it has run
 # for RESTART_RESET_SECONDS.
