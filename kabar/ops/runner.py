@@ -4,11 +4,7 @@ import hashlib
 import logging
 import os
 import secrets
-import signal
-import subprocess
-import sys
 import threading
-import time
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
@@ -20,6 +16,21 @@ from django.core.management import call_command
 from django.db import connections
 
 from .health import SCHEDULER, heartbeat_record
+
+# The supervisor's parts live in a module without Django (serve re-execs into it); they are
+# named here too, where the rest of `serve` and its tests look for them.
+from .supervise import (  # noqa: F401
+    RESTART_FIRST_SECONDS,
+    RESTART_MAX_SECONDS,
+    RESTART_RESET_SECONDS,
+    STARTUP_SECONDS,
+    Child,
+    child_restart_pause,
+    children_start,
+    children_stop,
+    children_watch,
+    signal_reached_children,
+)
 from .tasks import worker_heartbeat
 
 logger = logging.getLogger(__name__)
@@ -119,106 +130,3 @@ def scheduler_pause(interval: float, *, failures: int) -> float:
 
 
 SCHEDULER_MAX_PAUSE_SECONDS = 300.0
-# A child that exits this soon after `serve` started it never worked (a port in use, a broken
-# setting): restarting would only repeat the error, so everything stops with it instead.
-STARTUP_SECONDS = 10.0
-# A child that dies later is restarted after a pause that doubles each time it dies again
-# quickly, up to RESTART_MAX_SECONDS, and starts again from the first step once it has run
-# for RESTART_RESET_SECONDS.
-RESTART_FIRST_SECONDS = 1.0
-RESTART_MAX_SECONDS = 60.0
-RESTART_RESET_SECONDS = 60.0
-
-
-@dataclass
-class Child:
-    name: str
-    argv: list[str]
-    env: dict[str, str]
-    cwd: Path
-    process: subprocess.Popen = None
-    started_at: float = 0.0
-    restarts: int = 0
-    pause: float = 0.0
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            self.argv, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL
-        )
-        self.started_at = time.monotonic()
-
-
-def children_start(
-    commands: dict[str, list[str]], *, env: dict[str, str], cwd: Path
-) -> list[Child]:
-    """Start each named command as a child process."""
-    children = [Child(name=name, argv=argv, env=env, cwd=cwd) for name, argv in commands.items()]
-    for child in children:
-        child.start()
-    return children
-
-
-def child_restart_pause(child: Child, *, now: float) -> float:
-    """How long to wait before starting a child that has just died again."""
-    if now - child.started_at >= RESTART_RESET_SECONDS or not child.pause:
-        return RESTART_FIRST_SECONDS
-    return min(child.pause * 2, RESTART_MAX_SECONDS)
-
-
-def children_watch(children: list[Child], *, stop: threading.Event) -> Child | None:
-    """Keep the children running until `stop` is set (None comes back).
-
-    A child that dies is started again after a pause, so a database outage that ends the task
-    worker, or a crash, never takes the site down. One that dies while the site is starting
-    comes back at once: nothing can serve until its problem is fixed.
-    """
-    waiting: dict[str, float] = {}  # child name → when to start it again
-    while not stop.wait(0.5):
-        now = time.monotonic()
-        for child in children:
-            if child.name in waiting:
-                if now >= waiting[child.name]:
-                    del waiting[child.name]
-                    child.restarts += 1
-                    logger.warning("Starting %s again (restart %d).", child.name, child.restarts)
-                    child.start()
-                continue
-            code = child.process.poll()
-            if code is None:
-                continue
-            if stop.is_set():
-                return None
-            if not child.restarts and now - child.started_at < STARTUP_SECONDS:
-                return child
-            child.pause = child_restart_pause(child, now=now)
-            waiting[child.name] = now + child.pause
-            logger.error(
-                "%s exited with code %s; starting it again in %g s.", child.name, code, child.pause
-            )
-    return None
-
-
-def children_stop(children: list[Child], *, already_signalled: bool, timeout: float = 30) -> None:
-    """Stop every child with SIGTERM, unless it was signalled already; kill stragglers."""
-    if not already_signalled:
-        for child in children:
-            if child.process.poll() is None:
-                child.process.send_signal(signal.SIGTERM)
-    for child in children:
-        try:
-            child.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            logger.warning("%s did not stop in %s seconds; killing it.", child.name, timeout)
-            child.process.kill()
-            child.process.wait()
-
-
-def signal_reached_children(signum: int) -> bool:
-    """Whether the terminal sent this Ctrl-C to the children too (they share our group)."""
-    # A second signal would make the task worker abandon its task, so send none then.
-    if signum != signal.SIGINT:
-        return False
-    try:
-        return os.tcgetpgrp(sys.stdin.fileno()) == os.getpgrp()
-    except (OSError, ValueError):
-        return False

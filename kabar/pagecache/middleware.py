@@ -11,6 +11,10 @@ copy; when it is missing (just purged), one request renders it while the others 
 for that render instead of all rendering at once. An address whose render turned out not to be
 storable (a search, a 404, the comments fragment) is remembered as such, so nobody waits for a
 copy that will never come, and only a few threads per process ever wait at all.
+
+A fresh page this process served lately is answered from its own memory (store.LocalPages)
+after one read of the shared purge generation. It runs here, after the security middleware and
+before everything else, so it carries exactly the headers of any other hit.
 """
 
 import threading
@@ -124,10 +128,15 @@ class PageCacheMiddleware:
             return self.response_uncached(request, status="BYPASS")
 
         key = store.entry_key(request)
+        # The fast path: this process's own copy, valid for the purge generation just read.
+        entry = store.local_pages.entry_get(key)
+        if entry is not None and entry.is_fresh():
+            return response_from_entry(request, entry, status="HIT")
         entry, uncacheable = store.entry_or_uncacheable(key)
         if entry is None and uncacheable:
             return self.response_uncached(request, status="UNCACHEABLE")
         if entry is not None and entry.is_fresh():
+            store.local_pages.entry_put(key, entry)
             return response_from_entry(request, entry, status="HIT")
         if entry is not None:
             if self.lock(key):
@@ -183,6 +192,7 @@ class PageCacheMiddleware:
                 vary_trimmed(response)
                 entry = entry_from_response(response)
                 store.entry_set(key, entry)
+                store.local_pages.entry_put(key, entry)
                 return response_from_entry(request, entry, status=status)
             store.uncacheable_mark(key, status=response.status_code)
             headers_default(response)

@@ -237,6 +237,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
 # How long a reader waits for another request's render of a page that is missing.
 PAGE_CACHE_WAIT_SECONDS = float(os.environ.get("PAGE_CACHE_WAIT_SECONDS", "5"))
+# Bytes of hot pages each process keeps in its own memory (kabar.pagecache.store.LocalPages),
+# answered without reading the shared cache; 0 turns that off.
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(4 * 1024 * 1024)))
 # Readers with these cookies get their own page: a session (staff, signed-in readers), a
 # one-off message waiting to be shown, or the comment form's cookies (their held comments and
 # remembered details).

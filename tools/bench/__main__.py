@@ -32,7 +32,17 @@ PAGE_LABELS = {
     "section": "section page",
     "search": "search /cari/?q=pembangunan",
     "feed": "RSS /feed/",
+    "comments": "comments fragment (uncacheable)",
+    "missing": "404 page, one address (uncacheable)",
 }
+# Servers measured beside the default on the cached pages, to show what each change is worth.
+VARIANTS = {
+    "workers recycled every ~2,000 requests (as before issue 15, but preloaded)": {
+        "GUNICORN_MAX_REQUESTS": "2000"
+    },
+    "no pages kept in process memory": {"PAGE_CACHE_LOCAL_BYTES": "0"},
+}
+VARIANT_PAGES = ["article", "home"]
 
 
 def sizes(text: str) -> list[int]:
@@ -55,6 +65,9 @@ def parse_args(argv=None):
     )
     parser.add_argument(
         "--workers", type=sizes, default="1,2,3,4", help="gunicorn process counts; '' skips"
+    )
+    parser.add_argument(
+        "--no-variants", action="store_true", help="skip the cached rows of other settings"
     )
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
@@ -94,10 +107,10 @@ class Bench:
         with self.server(self.main_dir, "uncached", UNCACHED) as server:
             _status, _headers, html = run.url_get(server.url + newsroom["hot_article_url"])
             uncached = run.pages_measure(server, newsroom, load=self.load, names=names)
-        report.memory.append(("uncached", server.memory.peak_gunicorn, server.memory.peak_all))
+        report.memory.append(("uncached", server.memory))
         out("Serving the saved hot article with nginx…")
         with NginxBaseline(prefix=self.root / "nginx", html=html) as nginx:
-            report.baseline = run.measure(nginx.url, load=self.load)
+            report.baseline = run.measure(nginx.url, load=self.load, server=nginx)
         out(f"  nginx: {report.baseline.requests_per_second:,.1f} req/s")
         out("Serving it as `make run` does (page cache on)…")
         with self.server(self.main_dir, "cached", {}) as server:
@@ -107,7 +120,7 @@ class Bench:
             posted, stored = run.comment_post_measure(
                 server, form=form, newsroom=newsroom, data_dir=self.main_dir, load=self.load
             )
-        report.memory.append(("cached", server.memory.peak_gunicorn, server.memory.peak_all))
+        report.memory.append(("cached", server.memory))
         for name in names:
             report.rows.append(Row(PAGE_LABELS[name], "off", uncached[name]))
             report.rows.append(Row(PAGE_LABELS[name], "on", cached[name]))
@@ -132,6 +145,17 @@ class Bench:
                 "requests and once the server is idle again",
             }
         )
+
+    def variants_run(self) -> None:
+        newsroom = json.loads(manifest_path(self.main_dir).read_text())
+        for label, env in VARIANTS.items():
+            out(f"Page cache on, {label}…")
+            name = "variant-" + "-".join(f"{k}-{v}" for k, v in env.items()).lower()
+            with self.server(self.main_dir, name, env) as server:
+                results = run.pages_measure(server, newsroom, load=self.load, names=VARIANT_PAGES)
+            for page in VARIANT_PAGES:
+                self.report.rows.append(Row(f"{PAGE_LABELS[page]}, {label}", "on", results[page]))
+            self.report.memory.append((f"cached, {label}", server.memory))
 
     def workers_run(self) -> None:
         newsroom = json.loads(manifest_path(self.main_dir).read_text())
@@ -180,6 +204,8 @@ def main(argv=None) -> None:
     bench = Bench(args, root)
     try:
         bench.main_run()
+        if not args.no_variants:
+            bench.variants_run()
         if args.workers:
             bench.workers_run()
         if args.flatness:

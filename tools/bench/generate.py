@@ -142,6 +142,18 @@ def tree_problems() -> list[str]:
     return problems
 
 
+def comments_open_to_everyone() -> None:
+    """The open commenting mode (name and email): the comment POST row posts as a reader who
+    has no account, as WordPress's default allows. A new site starts registered-readers only."""
+    from wagtail.models import Site
+
+    from kabar.comments.models import CommentSettings
+
+    rules = CommentSettings.for_site(Site.objects.get(is_default_site=True))
+    rules.mode = CommentSettings.Mode.OPEN
+    rules.save()
+
+
 def newsroom_build(*, articles: int, seed: int = 2024) -> Newsroom:
     """Generate the whole newsroom into the current database; ValueError if the tree is bad."""
     from tools.bench.search import corpus_build
@@ -150,6 +162,7 @@ def newsroom_build(*, articles: int, seed: int = 2024) -> Newsroom:
     home, sections = site["home"], site["sections"]
     tags_complete(total=TAG_COUNT, seed=seed)
     hot = hot_article_prepare(section=sections[0])
+    comments_open_to_everyone()
     # corpus_build rounds each section's child count up; treebeard needs it exact.
     tree_numchild_fix()
     if problems := tree_problems():

@@ -28,6 +28,10 @@ class WrkResult:
     unexpected: int | None = None
     # The page cache's X-Cache header on a request right after the run (HIT, MISS, or "").
     x_cache: str = ""
+    # User plus system CPU time of every server process during the run, per request.
+    cpu_ms: float | None = None
+    # The status every answer should have: a row of 404s counts only other answers as errors.
+    status_expected: int = 200
 
 
 def latency_ms(text: str) -> float:

@@ -28,7 +28,8 @@ class Report:
     settings: dict[str, str] = field(default_factory=dict)
     baseline: WrkResult | None = None
     rows: list[Row] = field(default_factory=list)
-    memory: list[tuple[str, int, int]] = field(default_factory=list)
+    # (server run, its MemorySampler or anything with the same peak_* attributes)
+    memory: list[tuple[str, object]] = field(default_factory=list)
     comments: dict[str, int] = field(default_factory=dict)
     workers: list[dict] = field(default_factory=list)
     flatness: list[dict] = field(default_factory=list)
@@ -108,10 +109,17 @@ def result_cells(result: WrkResult) -> list[str]:
 
 
 def errors_cell(result: WrkResult) -> str:
+    if result.status_expected >= 400:
+        # Every answer is a 404 on purpose: only sockets failing count.
+        return f"{result.socket_errors:,}"
     failed = result.non_2xx_3xx + result.socket_errors
     if result.unexpected is not None:
         failed = max(failed, result.unexpected)
     return f"{failed:,}"
+
+
+def cpu_cell(result: WrkResult) -> str:
+    return "–" if result.cpu_ms is None else f"{result.cpu_ms:.2f}"
 
 
 def mib(size: int) -> str:
@@ -123,16 +131,16 @@ def requests_table(report: Report) -> str:
     if report.baseline is not None:
         rows.append(
             ["nginx: the saved hot article (baseline)", "–", *result_cells(report.baseline)]
-            + ["1", errors_cell(report.baseline), "–"]
+            + [cpu_cell(report.baseline), "1", errors_cell(report.baseline), "–"]
         )
     for row in report.rows:
         rows.append(
-            [row.name, row.mode, *result_cells(row.result)]
+            [row.name, row.mode, *result_cells(row.result), cpu_cell(row.result)]
             + [ratio(row.result, report.baseline), errors_cell(row.result)]
             + [row.result.x_cache or "–"]
         )
-    header = ["Request", "Page cache", "req/s", "p50 ms", "p99 ms", "÷ nginx", "errors"]
-    return markdown_table(header + ["X-Cache after"], rows, align="llrrrrrl")
+    header = ["Request", "Page cache", "req/s", "p50 ms", "p99 ms", "CPU-ms/req", "÷ nginx"]
+    return markdown_table(header + ["errors", "X-Cache after"], rows, align="llrrrrrrl")
 
 
 def workers_table(report: Report) -> str:
@@ -185,8 +193,13 @@ def report_markdown(report: Report) -> str:
         parts += [
             "## Server memory",
             markdown_table(
-                ["server run", "gunicorn master + workers, peak RSS", "all processes, peak RSS"],
-                [[name, mib(g), mib(a)] for name, g, a in report.memory],
+                ["server run", "gunicorn, peak RSS", "gunicorn, peak PSS"]
+                + ["whole stack, peak RSS", "whole stack, peak PSS"],
+                [
+                    [name, mib(m.peak_gunicorn), mib(m.peak_pss_gunicorn)]
+                    + [mib(m.peak_all), mib(m.peak_pss_all)]
+                    for name, m in report.memory
+                ],
             ),
         ]
     if report.workers:

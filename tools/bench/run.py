@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .generate import manifest_path
 from .load import WrkResult, comment_post_script, script_write, wrk_run
-from .server import BASE_DIR, KabarServer
+from .server import BASE_DIR, KabarServer, cpu_ms_per_request
 
 # The comment form refuses posts sent sooner than COMMENTS_MIN_FILL_SECONDS (3) after it was
 # handed out; the benchmark waits at least this long after fetching it.
@@ -26,6 +26,7 @@ FORM_FILL_SECONDS = 5
 # without leaving a queue behind, as a burst from wrk would on a slow page.
 WARM_UP_REQUESTS = 3
 WARM_UP_SECONDS = 1
+MISSING_URL = "/halaman-yang-tidak-ada/"
 
 
 @dataclass
@@ -60,24 +61,37 @@ def static_marker_share(*, source: Path, target: Path) -> None:
         shutil.copy2(marker, target / "static.fingerprint")
 
 
-def url_get(url: str, *, headers: dict[str, str] | None = None):
-    """GET `url`: (status, headers, body); refuses anything but 200."""
+def url_get(url: str, *, headers: dict[str, str] | None = None, status: int = 200):
+    """GET `url`: (status, headers, body); refuses any status but `status`."""
     request = urllib.request.Request(url, headers=headers or {})
-    with urllib.request.urlopen(request, timeout=60) as response:
-        if response.status != 200:
-            raise RuntimeError(f"{url} answered {response.status}")
+    try:
+        response = urllib.request.urlopen(request, timeout=60)
+    except urllib.error.HTTPError as error:
+        response = error
+    with response:
+        if response.status != status:
+            raise RuntimeError(f"{url} answered {response.status}, not {status}")
         return response.status, response.headers, response.read()
 
 
-def measure(url: str, *, load: Load, server: KabarServer | None = None) -> WrkResult:
-    """Warm up, then load `url` for the configured duration; a page that fails is an error."""
+def measure(url: str, *, load: Load, server=None, status: int = 200) -> WrkResult:
+    """Warm up, then load `url` for the configured duration; a page that fails is an error.
+
+    `server` (Kabar or nginx) is idle when the row starts, and the CPU time all its processes
+    spend during the row, per request, goes into the result.
+    """
     for _ in range(WARM_UP_REQUESTS):
-        url_get(url)
-    if server is None:  # nginx: warm its connections up too, nothing is queued there
-        wrk_run(url, duration=WARM_UP_SECONDS, connections=load.connections)
-    else:
+        url_get(url, status=status)
+    if isinstance(server, KabarServer):
         server.idle_wait()
-    return wrk_run(url, duration=load.duration, connections=load.connections)
+    else:  # nginx: warm its connections up too, nothing is queued there
+        wrk_run(url, duration=WARM_UP_SECONDS, connections=load.connections)
+    before = server.cpu_ticks() if server is not None else 0
+    result = wrk_run(url, duration=load.duration, connections=load.connections)
+    if server is not None:
+        result.cpu_ms = cpu_ms_per_request(server.cpu_ticks() - before, result.requests)
+    result.status_expected = status
+    return result
 
 
 @dataclass
@@ -190,17 +204,23 @@ def pages_measure(server: KabarServer, newsroom: dict, *, load: Load, names: lis
         "section": newsroom["section_url"],
         "search": newsroom["search_url"],
         "feed": newsroom["feed_url"],
+        # What comments.js fetches on every article view: never cached (it sets a CSRF cookie).
+        "comments": f"/komentar/artikel/{newsroom['hot_article_id']}/",
+        # Another address whose answer is never stored, asked by every connection at once.
+        "missing": MISSING_URL,
     }
     results = {}
     for name in names:
-        result = measure(server.url + urls[name], load=load, server=server)
+        status = 404 if name == "missing" else 200
+        result = measure(server.url + urls[name], load=load, server=server, status=status)
         server.idle_wait()
         # Whether the rows marked "page cache on" really came from the cache.
-        _status, headers, _body = url_get(server.url + urls[name])
+        _status, headers, _body = url_get(server.url + urls[name], status=status)
         result.x_cache = headers.get("X-Cache", "")
         results[name] = result
         out(
             f"  {name}: {result.requests_per_second:,.1f} req/s, p50 {result.p50_ms:.1f} ms, "
-            f"p99 {result.p99_ms:.1f} ms, X-Cache {result.x_cache or '–'}"
+            f"p99 {result.p99_ms:.1f} ms, {result.cpu_ms or 0:.2f} CPU-ms/request, "
+            f"X-Cache {result.x_cache or '–'}"
         )
     return results

@@ -18,7 +18,15 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Variables that would point the server somewhere other than the generated data directory.
-FOREIGN_VARIABLES = ("DATABASE_URL", "PAGE_CACHE_SECONDS", "WEB_CONCURRENCY", "MEDIA_ROOT")
+FOREIGN_VARIABLES = (
+    "DATABASE_URL",
+    "PAGE_CACHE_SECONDS",
+    "PAGE_CACHE_LOCAL_BYTES",
+    "WEB_CONCURRENCY",
+    "MEDIA_ROOT",
+    "GUNICORN_MAX_REQUESTS",
+    "GUNICORN_CMD_ARGS",
+)
 
 
 def free_port() -> int:
@@ -77,31 +85,86 @@ def rss_bytes(pid: int) -> int:
     return 0
 
 
-def cpu_ticks(pid: int) -> int:
+def stat_fields(stat: str) -> list[str]:
+    """The fields of a /proc/<pid>/stat line after the command name (field 3 onwards).
+
+    The name is in parentheses and may itself contain spaces and parentheses.
+    """
+    return stat.rsplit(")", 1)[1].split()
+
+
+def stat_cpu_ticks(stat: str, *, reaped: bool = False) -> int:
+    """User plus system time in a stat line, in clock ticks; with `reaped`, also the time of
+    the children this process has waited for (cutime, cstime: gunicorn's replaced workers)."""
+    fields = stat_fields(stat)
+    # utime, stime, cutime, cstime are fields 14-17 of proc(5), 11-14 here.
+    ticks = int(fields[11]) + int(fields[12])
+    if reaped:
+        ticks += int(fields[13]) + int(fields[14])
+    return ticks
+
+
+def cpu_ticks(pid: int, *, reaped: bool = False) -> int:
     """User plus system CPU time a process has used, in clock ticks; 0 if it is gone."""
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return stat_cpu_ticks(Path(f"/proc/{pid}/stat").read_text(), reaped=reaped)
     except OSError:
         return 0
-    return int(fields[11]) + int(fields[12])
+
+
+def tree_cpu_ticks(root_pid: int) -> int:
+    """CPU time of a process tree: every live process's own, plus its reaped children's.
+
+    A child that exits moves from being counted itself to its parent's cutime/cstime once the
+    parent has waited for it, so the sum never loses a replaced worker.
+    """
+    return sum(cpu_ticks(pid, reaped=True) for pid in process_tree(root_pid))
+
+
+def cpu_ms_per_request(ticks: int, requests: int, *, hz: int | None = None) -> float:
+    """Server CPU milliseconds per request from ticks spent during a run of `requests`."""
+    hz = hz or os.sysconf("SC_CLK_TCK")
+    return ticks * 1000 / hz / requests if requests else 0.0
+
+
+def smaps_rollup_pss(text: str) -> int:
+    """The proportional set size in a /proc/<pid>/smaps_rollup, in bytes: shared pages count
+    a share each, so the sum over processes is what they really take together."""
+    for line in text.splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def pss_bytes(pid: int) -> int:
+    """The PSS of a process, 0 if it is gone (or the kernel has no smaps_rollup)."""
+    try:
+        return smaps_rollup_pss(Path(f"/proc/{pid}/smaps_rollup").read_text())
+    except OSError:
+        return 0
 
 
 class MemorySampler(threading.Thread):
-    """Samples the summed RSS of gunicorn's master and workers; keeps the peak."""
+    """Samples the summed RSS and PSS of gunicorn's master and workers and of the whole
+    stack; keeps the peaks."""
 
     def __init__(self, root_pid: int, interval: float = 0.25):
         super().__init__(name="memory-sampler", daemon=True)
         self.root_pid, self.interval = root_pid, interval
         self.peak_gunicorn = self.peak_all = 0
+        self.peak_pss_gunicorn = self.peak_pss_all = 0
         self.halt = threading.Event()
 
     def run(self):
         while not self.halt.wait(self.interval):
             tree = process_tree(self.root_pid)
-            sizes = {pid: rss_bytes(pid) for pid in tree}
-            gunicorn = sum(size for pid, size in sizes.items() if "gunicorn" in tree[pid][1])
-            self.peak_gunicorn = max(self.peak_gunicorn, gunicorn)
-            self.peak_all = max(self.peak_all, sum(sizes.values()))
+            gunicorn = [pid for pid in tree if "gunicorn" in tree[pid][1]]
+            rss = {pid: rss_bytes(pid) for pid in tree}
+            pss = {pid: pss_bytes(pid) for pid in tree}
+            self.peak_gunicorn = max(self.peak_gunicorn, sum(rss[pid] for pid in gunicorn))
+            self.peak_all = max(self.peak_all, sum(rss.values()))
+            self.peak_pss_gunicorn = max(self.peak_pss_gunicorn, sum(pss[pid] for pid in gunicorn))
+            self.peak_pss_all = max(self.peak_pss_all, sum(pss.values()))
 
     def stop(self):
         self.halt.set()
@@ -183,6 +246,10 @@ class KabarServer:
             if now - before <= busy_ticks:
                 return
             before = now
+
+    def cpu_ticks(self) -> int:
+        """CPU time the whole server has used so far (replaced workers included)."""
+        return tree_cpu_ticks(self.process.pid)
 
     def stop(self) -> None:
         if self.memory is not None:
@@ -270,6 +337,9 @@ class NginxBaseline:
             self.stop()
             raise
         return self
+
+    def cpu_ticks(self) -> int:
+        return tree_cpu_ticks(self.process.pid)
 
     def stop(self) -> None:
         if self.process is not None:

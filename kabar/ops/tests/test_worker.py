@@ -39,3 +39,20 @@ def test_only_a_dead_claimant_on_this_machine_counts_as_dead():
     assert orphans.claimant_dead(f"{host}:999999999", host=host)
     assert not orphans.claimant_dead("other-machine:999999999", host=host)
     assert not orphans.claimant_dead("a1b2c3d4", host=host)  # db_worker's random ids
+
+
+def test_worker_runs_the_scheduler_beside_the_tasks_when_asked():
+    rounds = []
+
+    def scheduler_run(*, stop, interval):
+        rounds.append(interval)
+        stop.wait()  # runs until the worker stops
+
+    with (
+        mock.patch.object(worker.runner, "scheduler_run", side_effect=scheduler_run),
+        mock.patch.object(worker.Command, "tasks_run") as tasks_run,
+    ):
+        worker.Command().handle(verbosity=1, scheduler_interval=30)
+        assert rounds == [30] and tasks_run.call_count == 1
+        worker.Command().handle(verbosity=1)  # the default: no scheduler in this process
+        assert rounds == [30] and tasks_run.call_count == 2

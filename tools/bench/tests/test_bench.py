@@ -22,8 +22,14 @@ from tools.bench.load import (
     wrk_command,
     wrk_output_parse,
 )
-from tools.bench.report import Report, Row, requests_table
-from tools.bench.server import nginx_config
+from tools.bench.report import Report, Row, report_markdown, requests_table
+from tools.bench.server import (
+    MemorySampler,
+    cpu_ms_per_request,
+    nginx_config,
+    smaps_rollup_pss,
+    stat_cpu_ticks,
+)
 
 WRK_GET_OUTPUT = """\
 Running 10s test @ http://127.0.0.1:41234/dalam-negeri/berita-0/
@@ -134,8 +140,9 @@ def test_requests_table_divides_by_the_nginx_baseline():
         baseline=wrk_output_parse(WRK_GET_OUTPUT.replace("1020.43", "4000.00")),
         rows=[Row("hot article", "on", wrk_output_parse(WRK_GET_OUTPUT))],
     )
+    report.rows[0].result.cpu_ms = 0.5
     table = requests_table(report)
-    assert "| hot article | on | 1,020.4 | 28.9 | 1020.0 | 0.25511 | 12 | – |" in table
+    assert "| hot article | on | 1,020.4 | 28.9 | 1020.0 | 0.50 | 0.25511 | 12 | – |" in table
     assert "| nginx: the saved hot article (baseline) | – | 4,000.0 |" in table
 
 
@@ -166,6 +173,9 @@ def test_generated_newsroom_is_a_valid_searchable_tree_whose_pages_render(client
     assert home.status_code == 200
     assert home.context["lead_story"].pk == hot.pk
     assert client.get(newsroom.section_url).status_code == 200
+    # The comment POST row posts by name and email, with the CSRF token of this form.
+    section = client.get(f"/komentar/artikel/{newsroom.hot_article_id}/").content.decode()
+    assert 'name="csrfmiddlewaretoken"' in section and 'name="email"' in section
 
     corpus_index()
     assert newsroom_search_check(newsroom=newsroom) > 0
@@ -185,3 +195,42 @@ def test_tree_check_finds_a_wrong_child_count_and_the_fix_repairs_it():
     assert any(f"page {section.pk}: numchild 99" in p for p in tree_problems())
     assert tree_numchild_fix() == 1
     assert tree_problems() == []
+
+
+# A gunicorn worker named with spaces and a parenthesis, as processes may rename themselves.
+STAT = (
+    "4242 (gunicorn: worker (kabar)) S 4200 4200 4200 0 -1 4194560 9000 0 0 0 "
+    "1500 250 7000 300 20 0 5 0 123456 900000000 20000 18446744073709551615"
+)
+
+
+def test_cpu_ticks_are_user_plus_system_and_optionally_the_reaped_childrens():
+    assert stat_cpu_ticks(STAT) == 1500 + 250
+    # gunicorn's master: the workers it replaced and waited for are in cutime and cstime.
+    assert stat_cpu_ticks(STAT, reaped=True) == 1500 + 250 + 7000 + 300
+
+
+def test_cpu_ms_per_request_divides_the_rows_ticks_by_its_requests():
+    assert cpu_ms_per_request(250, 5000, hz=100) == 0.5  # 2.5 s over 5,000 requests
+    assert cpu_ms_per_request(10, 0, hz=100) == 0.0
+
+
+def test_pss_is_read_from_smaps_rollup_in_bytes():
+    text = (
+        "55d0c0000000-7ffd00000000 ---p 00000000 00:00 0    [rollup]\n"
+        "Rss:              150244 kB\nPss:               23611 kB\n"
+        "Pss_Anon:          20000 kB\nShared_Clean:      90000 kB\n"
+    )
+    assert smaps_rollup_pss(text) == 23611 * 1024
+    assert smaps_rollup_pss("") == 0
+
+
+def test_404_rows_count_only_failed_sockets_and_memory_shows_pss_beside_rss():
+    missing = wrk_output_parse(WRK_GET_OUTPUT)
+    missing.status_expected = 404
+    memory = MemorySampler(root_pid=0)
+    memory.peak_gunicorn, memory.peak_pss_gunicorn = 600 * 2**20, 150 * 2**20
+    memory.peak_all, memory.peak_pss_all = 900 * 2**20, 190 * 2**20
+    text = report_markdown(Report(rows=[Row("404", "on", missing)], memory=[("cached", memory)]))
+    assert "| 404 | on | 1,020.4 | 28.9 | 1020.0 | – | – | 5 | – |" in text
+    assert "| cached | 600 MiB | 150 MiB | 900 MiB | 190 MiB |" in text

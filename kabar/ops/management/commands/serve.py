@@ -1,9 +1,7 @@
 """`make run`: prepare the database and static files, then serve the site with its workers."""
 
 import os
-import signal
 import sys
-import threading
 from pathlib import Path
 
 from django.conf import settings
@@ -11,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from kabar.news.models import ArticlePage
-from kabar.ops import runner
+from kabar.ops import runner, supervise
 
 
 class Command(BaseCommand):
@@ -61,69 +59,41 @@ class Command(BaseCommand):
         self.admin = runner.admin_account_ensure()
 
     def serve(self, *, host, port, scheduler_interval):
-        stop = threading.Event()
-        received = []
-
-        def on_signal(signum, frame):
-            received.append(signum)
-            stop.set()
-
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, on_signal)
-
-        env = {
-            **os.environ,
-            "HOST": host,
-            "PORT": str(port),
-            "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE,
-            "PYTHONUNBUFFERED": "1",
-        }
+        """Show the banner, then become the supervisor: a process without Django (supervise.py)
+        that starts gunicorn and the task worker (which runs the scheduler too) and watches them.
+        """
+        os.environ.update(
+            HOST=host,
+            PORT=str(port),
+            DJANGO_SETTINGS_MODULE=settings.SETTINGS_MODULE,
+            PYTHONUNBUFFERED="1",
+        )
         manage = str(settings.BASE_DIR / "manage.py")
-        children = runner.children_start(
-            {
-                "gunicorn": [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "--config",
-                    str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"),
-                ],
-                "worker": [
-                    sys.executable,
-                    manage,
-                    "worker",
-                    "--no-reload",
-                    "--queue-name",
-                    "*",
-                ],
-            },
-            env=env,
-            cwd=settings.BASE_DIR,
-        )
-        scheduler = threading.Thread(
-            target=runner.scheduler_run,
-            kwargs={"stop": stop, "interval": scheduler_interval},
-            name="scheduler",
-            daemon=True,
-        )
-        scheduler.start()
-        try:
-            self.banner(host=host, port=port, scheduler_interval=scheduler_interval)
-            dead = runner.children_watch(children, stop=stop)
-            self.stdout.write("Stopping…")
-        finally:
-            # Whatever happens here (even a closed output pipe), no child is left running.
-            stop.set()
-            runner.children_stop(
-                children,
-                already_signalled=bool(received) and runner.signal_reached_children(received[0]),
-            )
-            scheduler.join(timeout=60)
-        if dead is not None:
-            raise CommandError(
-                f"{dead.name} exited with code {dead.process.returncode}; stopped everything."
-            )
-        self.stdout.write("Stopped.")
+        children = {
+            "gunicorn": [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--config",
+                str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"),
+            ],
+            "worker": [
+                sys.executable,
+                manage,
+                "worker",
+                "--no-reload",
+                "--queue-name",
+                "*",
+                "--scheduler-interval",
+                f"{scheduler_interval:g}",
+            ],
+        }
+        self.banner(host=host, port=port, scheduler_interval=scheduler_interval)
+        self.stdout.flush()
+        sys.stderr.flush()
+        os.chdir(settings.BASE_DIR)
+        argv = supervise.exec_argv(children)
+        os.execv(argv[0], argv)
 
     def admin_lines(self, site_url):
         lines = [f"  Admin:  {site_url}admin/"]

@@ -1,7 +1,12 @@
 """manage.py worker: django-tasks' database worker, quiet about the tasks that succeed, and
-patient with the database: an outage makes it wait and try again instead of exiting."""
+patient with the database: an outage makes it wait and try again instead of exiting.
+
+With --scheduler-interval it also runs the scheduler (runner.scheduler_run) in a thread: that is
+how `manage.py serve` runs it, so no other process holds a Django for it.
+"""
 
 import logging
+import threading
 import time
 
 from django.db import DatabaseError, connections
@@ -9,6 +14,7 @@ from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 from django_tasks_db.management.commands.db_worker import logger as worker_logger
 
+from kabar.ops import runner
 from kabar.ops.orphans import tasks_orphaned_requeue, worker_id_here
 
 logger = logging.getLogger(__name__)
@@ -42,8 +48,32 @@ class Command(DBWorkerCommand):
         super().add_arguments(parser)
         # The machine and process instead of a random id: see orphans.py.
         parser.set_defaults(worker_id=worker_id_here())
+        parser.add_argument(
+            "--scheduler-interval",
+            type=float,
+            default=0,
+            help="Also run the scheduled jobs every this many seconds (default 0: not here).",
+        )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args, scheduler_interval: float = 0, **options) -> None:
+        if scheduler_interval <= 0:
+            return self.tasks_run(*args, **options)
+        stop = threading.Event()
+        scheduler = threading.Thread(
+            target=runner.scheduler_run,
+            kwargs={"stop": stop, "interval": scheduler_interval},
+            name="scheduler",
+            daemon=True,
+        )
+        scheduler.start()
+        try:
+            return self.tasks_run(*args, **options)
+        finally:
+            # A scheduled job under way finishes before the process ends.
+            stop.set()
+            scheduler.join(timeout=60)
+
+    def tasks_run(self, *args, **options) -> None:
         failures = 0
         while True:
             started = time.monotonic()
