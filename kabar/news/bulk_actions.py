@@ -25,6 +25,17 @@ class ArticleTagsBulkAction(PageBulkAction):
 
     form_class = TagsForm
     action_priority = 50
+    template_name = "news/admin/bulk_actions/confirm_tags.html"
+    question = ""
+    confirm_label = ""
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "action_title": self.display_name,
+            "action_question": self.question,
+            "action_confirm": self.confirm_label,
+        }
 
     def check_perm(self, page):
         return issubclass(page.specific_class, ArticlePage) and (
@@ -43,7 +54,8 @@ class ArticleTagsAddBulkAction(ArticleTagsBulkAction):
     display_name = _("Add tags")
     action_type = "tags-add"
     aria_label = _("Add tags to the selected stories")
-    template_name = "news/admin/bulk_actions/confirm_tags_add.html"
+    question = _("Add these tags to the following stories?")
+    confirm_label = _("Yes, add the tags")
 
     @classmethod
     def execute_action(cls, objects, names=(), user=None, **kwargs):
@@ -59,7 +71,8 @@ class ArticleTagsRemoveBulkAction(ArticleTagsBulkAction):
     display_name = _("Remove tags")
     action_type = "tags-remove"
     aria_label = _("Remove tags from the selected stories")
-    template_name = "news/admin/bulk_actions/confirm_tags_remove.html"
+    question = _("Remove these tags from the following stories?")
+    confirm_label = _("Yes, remove the tags")
     action_priority = 51
 
     @classmethod

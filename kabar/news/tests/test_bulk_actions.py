@@ -119,3 +119,15 @@ def test_the_editor_moves_stories_to_another_section_in_bulk(home, section, stor
     assert response.status_code == 302
     for story in stories:
         assert ArticlePage.objects.get(pk=story.pk).get_parent().pk == economy.pk
+
+
+@pytest.mark.parametrize(
+    "action, question, button",
+    [
+        ("tags-add", "Tambahkan tag ini ke berita berikut?", "Ya, tambahkan tag"),
+        ("tags-remove", "Hapus tag ini dari berita berikut?", "Ya, hapus tag"),
+    ],
+)
+def test_each_action_asks_its_own_question_in_indonesian(stories, editor, action, question, button):
+    text = " ".join(logged_in(editor).get(bulk_url(action, *stories)).content.decode().split())
+    assert question in text and button in text and "Banjir Bekasi" in text
