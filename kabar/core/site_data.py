@@ -45,14 +45,22 @@ _held: dict[tuple, SiteData] = {}
 _lock = threading.Lock()
 
 
-def links_read(site_settings, related_name: str, request) -> list[tuple[str, str]]:
-    """A settings inline's links as (text, url), leaving out pages that are not live."""
-    items = getattr(site_settings, related_name).select_related("page").order_by("sort_order")
+def link_items(site_settings, related_name: str) -> list:
+    """A settings inline's items in their order, with their pages."""
+    return list(getattr(site_settings, related_name).select_related("page").order_by("sort_order"))
+
+
+def links_from(items, request) -> list[tuple[str, str]]:
+    """The items as (text, url), leaving out pages that are not live."""
     return [
         (item.text, item.page.get_url(request) if item.page else item.url)
         for item in items
         if item.page is None or item.page.live
     ]
+
+
+def links_read(site_settings, related_name: str, request) -> list[tuple[str, str]]:
+    return links_from(link_items(site_settings, related_name), request)
 
 
 def site_data_read(request, token: str) -> SiteData:
@@ -68,17 +76,15 @@ def site_data_read(request, token: str) -> SiteData:
         return SiteData(token=token, site=site, settings=settings)
     # Read now, so no template touches the database (or races another thread) for them.
     prefetch_related_objects([site_settings], "social_links", "logo")
+    menu = link_items(site_settings, "menu_items")
+    footer = link_items(site_settings, "footer_links")
     return SiteData(
         token=token,
         site=site,
         settings=settings,
-        menu_items=links_read(site_settings, "menu_items", request),
-        footer_links=links_read(site_settings, "footer_links", request),
-        linked_page_ids=frozenset(
-            page_id
-            for related in (site_settings.menu_items, site_settings.footer_links)
-            for page_id in related.exclude(page=None).values_list("page_id", flat=True)
-        ),
+        menu_items=links_from(menu, request),
+        footer_links=links_from(footer, request),
+        linked_page_ids=frozenset(item.page_id for item in (*menu, *footer) if item.page_id),
     )
 
 
