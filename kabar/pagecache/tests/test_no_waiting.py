@@ -1,6 +1,7 @@
 """Nobody waits for a copy that will never be stored, and only a few threads wait at all."""
 
 import threading
+import time
 from unittest import mock
 
 import pytest
@@ -92,8 +93,10 @@ def test_only_a_few_threads_wait_for_one_render():
         for thread in threads:
             thread.start()
         # Every waiting place is taken: this reader renders the page itself instead.
-        while middleware._waiters._value:
+        deadline = time.monotonic() + 10
+        while middleware._waiters._value and time.monotonic() < deadline:
             threading.Event().wait(0.01)
+        assert middleware._waiters._value == 0, "the waiters never started waiting"
         response = middleware(RequestFactory().get("/berita-lambat/"))
         assert response["X-Cache"] == "MISS" and view.calls == 1
         waiting.wait(timeout=10)
