@@ -9,7 +9,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from kabar.core.addresses import url_rebase
-from kabar.seo.metadata import page_meta
+from kabar.seo.metadata import canonical_url, page_meta
+from kabar.seo.sharing import share_links
 
 register = template.Library()
 
@@ -21,6 +22,13 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 def seo_head(context):
     """Canonical, description, robots, OpenGraph, Twitter, feed links and JSON-LD."""
     return {"meta": page_meta(context)}
+
+
+@register.inclusion_tag("seo/share.html", takes_context=True)
+def share_buttons(context, page):
+    """Share links for the story, plus copy-link and the phone's own share sheet with JS."""
+    url = canonical_url(context["request"], page)
+    return {"url": url, "title": page.title, "links": share_links(url, page.title)}
 
 
 @register.simple_tag(takes_context=True)
