@@ -17,14 +17,10 @@ class ShareLink:
 
 def share_links(url: str, title: str) -> list[ShareLink]:
     """Where a reader can share the story at `url` (absolute) headed `title`, in order."""
-    message = f"{title} {url}"
-    return [
-        ShareLink("whatsapp", "WhatsApp", "https://wa.me/?" + urlencode({"text": message})),
-        ShareLink(
-            "facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})
-        ),
-        ShareLink("x", "X", "https://x.com/intent/post?" + urlencode({"text": title, "url": url})),
-        ShareLink(
-            "telegram", "Telegram", "https://t.me/share/url?" + urlencode({"url": url, "text": title})
-        ),
+    addresses = [
+        ("whatsapp", "WhatsApp", "https://wa.me/", {"text": f"{title} {url}"}),
+        ("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php", {"u": url}),
+        ("x", "X", "https://x.com/intent/post", {"text": title, "url": url}),
+        ("telegram", "Telegram", "https://t.me/share/url", {"url": url, "text": title}),
     ]
+    return [ShareLink(net, label, f"{base}?{urlencode(q)}") for net, label, base, q in addresses]

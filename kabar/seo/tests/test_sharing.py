@@ -29,7 +29,8 @@ def test_each_network_gets_the_address_and_the_headline_intact():
 
 def test_the_article_offers_share_links_to_its_public_address(client, section, settings):
     settings.SITE_URL = "https://kabarharapan.example"
-    story = ArticlePageFactory(parent=section, title="Harga beras turun & stabil", slug="harga-beras")
+    title = "Harga beras turun & stabil"
+    story = ArticlePageFactory(parent=section, title=title, slug="harga-beras")
     doc = lxml_html.fromstring(client.get(story.url).content)
 
     box = doc.xpath("//section[@class='share']")[0]
