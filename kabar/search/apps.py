@@ -11,9 +11,16 @@ class SearchConfig(AppConfig):
         from django.db.models.signals import post_save
         from wagtail.signals import page_published
 
+        from kabar.news.invalidation import article_pages_register
         from kabar.news.models import ArticlePage, Author
 
         from . import signals
+        from .invalidation import related_listing_all_paths, related_listing_paths
 
         page_published.connect(signals.article_published, sender=ArticlePage)
         post_save.connect(signals.author_saved, sender=Author)
+        # An article's page lists its related stories: it changes with each of them. Every
+        # article page is already among news's own addresses, hence nothing for all_paths.
+        article_pages_register(
+            article_paths=related_listing_paths, all_paths=related_listing_all_paths
+        )

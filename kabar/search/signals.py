@@ -2,7 +2,7 @@
 
 from wagtail.search.tasks import insert_or_update_object_task
 
-from .tasks import author_articles_reindex
+from .tasks import author_articles_reindex, related_articles_refresh
 
 
 def article_published(sender, instance, **kwargs):
@@ -11,6 +11,7 @@ def article_published(sender, instance, **kwargs):
     insert_or_update_object_task.enqueue(
         instance._meta.app_label, instance._meta.model_name, str(instance.pk)
     )
+    related_articles_refresh.enqueue(instance.pk)
 
 
 def author_saved(sender, instance, raw=False, created=False, **kwargs):

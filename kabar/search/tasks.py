@@ -3,6 +3,8 @@ from wagtail.search import index
 
 from kabar.news.models import ArticlePage
 
+from .models import RelatedArticle
+
 
 @task()
 def author_articles_reindex(author_id: int) -> int:
@@ -17,3 +19,27 @@ def author_articles_reindex(author_id: int) -> int:
         index.insert_or_update_object(article)
         count += 1
     return count
+
+
+@task()
+def related_articles_refresh(article_id: int) -> int:
+    """Work out the published article's related stories, then those of the stories it lists,
+    so that older stories pick up a new follow-up; purge each page whose list changed.
+    Returns how many lists changed."""
+    from kabar.news.invalidation import page_path
+    from kabar.pagecache.purge import localized, paths_purge
+
+    from .related import related_refresh
+
+    article = ArticlePage.objects.filter(pk=article_id).first()
+    if article is None:
+        return 0
+    changed = [article] if related_refresh(article) else []
+    neighbours = ArticlePage.objects.visible().filter(
+        pk__in=RelatedArticle.objects.filter(article=article).values("related")
+    )
+    changed += [neighbour for neighbour in neighbours if related_refresh(neighbour)]
+    paths = {path for path in map(page_path, changed) if path}
+    if paths:
+        paths_purge(localized(paths))
+    return len(changed)

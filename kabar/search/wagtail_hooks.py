@@ -54,3 +54,11 @@ def register_search_terms_menu_item():
 @hooks.register("construct_reports_menu")
 def hide_superuser_only_search_terms(request, menu_items):
     menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
+
+
+@hooks.register("demo_newsroom_loaded")
+def demo_related_stories():
+    """The demo's stories show "Berita terkait" on the first visit."""
+    from .related import related_rebuild
+
+    related_rebuild()

@@ -1,6 +1,14 @@
 from django import template
 
+from kabar.search.related import related_articles
+
 register = template.Library()
+
+
+@register.inclusion_tag("search/related.html")
+def related_stories(article):
+    """ "Berita terkait" at the end of an article (kabar/search/related.py)."""
+    return {"articles": related_articles(article)}
 
 
 @register.simple_tag(takes_context=True)
