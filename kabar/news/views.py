@@ -1,11 +1,15 @@
-"""Listings that are not pages in the tree: tags, authors and date archives."""
+"""Listings that are not pages in the tree (tags, authors and date archives) and the live
+coverage updates fragment."""
 
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 
+from kabar.core.site_data import without_site_data
 from kabar.core.sites import site_root
 from kabar.pagecache.headers import public_page
 
 from . import selectors
+from .live import live_updates_shown
+from .models import ArticlePage
 
 
 @public_page
@@ -48,3 +52,18 @@ def archive(request, year, month=None, day=None):
     }
     context.update(selectors.archive_neighbours(root=root, **period))
     return render(request, "news/archive_page.html", context)
+
+
+@without_site_data
+@public_page
+def live_updates(request, pk):
+    """A live-coverage story's updates alone, for readers' browsers to poll: the same for every
+    reader, so the page cache and a CDN answer the polls; posting an update purges it."""
+    article = get_object_or_404(
+        ArticlePage.objects.visible().filter(live_coverage=True).descendant_of(site_root(request)),
+        pk=pk,
+    )
+    context = {"article": article, "updates": live_updates_shown(article)}
+    response = render(request, "news/live/updates.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response

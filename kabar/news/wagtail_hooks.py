@@ -1,5 +1,5 @@
-"""Wiring only: the author profiles' and the tags' admin, and the stories' bulk and quick
-edits."""
+"""Wiring only: the author profiles' and the tags' admin, the stories' bulk and quick
+edits, and the live updates page."""
 
 from django.urls import path
 from taggit.models import Tag
@@ -9,6 +9,12 @@ from wagtail.snippets.models import register_snippet
 
 from .admin_views import AuthorPermissionPolicy, AuthorViewSet, TagPermissionPolicy, TagViewSet
 from .bulk_actions import ArticleTagsAddBulkAction, ArticleTagsRemoveBulkAction
+from .live_admin import (
+    LiveUpdatesMenuItem,
+    live_coverage_end_view,
+    live_update_remove_view,
+    live_updates_view,
+)
 from .models import Author
 from .quick_edit import QuickEditMenuItem, article_quick_edit_view
 
@@ -29,8 +35,23 @@ hooks.register("register_bulk_action", ArticleTagsRemoveBulkAction)
 @hooks.register("register_page_listing_more_buttons")
 def quick_edit_menu_item(page, user, next_url=None):
     yield QuickEditMenuItem(page=page, next_url=next_url)
+    yield LiveUpdatesMenuItem(page=page, next_url=next_url)
+
+
+@hooks.register("register_page_header_buttons")
+def live_updates_header_button(page, user, view_name=None, next_url=None):
+    yield LiveUpdatesMenuItem(page=page, next_url=next_url)
 
 
 @hooks.register("register_admin_urls")
 def quick_edit_urls():
-    return [path("berita/<id:pk>/sunting-cepat/", article_quick_edit_view, name="news_quick_edit")]
+    return [
+        path("berita/<id:pk>/sunting-cepat/", article_quick_edit_view, name="news_quick_edit"),
+        path("berita/<id:pk>/langsung/", live_updates_view, name="news_live_updates"),
+        path("berita/<id:pk>/langsung/akhiri/", live_coverage_end_view, name="news_live_end"),
+        path(
+            "berita/<id:pk>/langsung/<int:update_pk>/hapus/",
+            live_update_remove_view,
+            name="news_live_update_remove",
+        ),
+    ]

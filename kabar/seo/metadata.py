@@ -250,12 +250,39 @@ def article_meta(request, meta: PageMeta, context, article: ArticlePage, organiz
     if article.unverified:
         # Published before every fact was checked (PPMS 2.b); schema.org's lifecycle status.
         data["creativeWorkStatus"] = "Unverified"
+    if article.live_coverage:
+        live_blog_describe(article, data)
     # Other apps add what they attach to a story (corrections) without seo importing them.
     for hook in hooks.get_hooks("article_jsonld"):
         hook(article, data)
     if article.updated_at and iso(article.updated_at) > data["dateModified"]:
         data["dateModified"] = meta.article["modified_time"] = iso(article.updated_at)
     meta.jsonld.append(data)
+
+
+# Google reads a live blog's newest updates; older ones stay on the page.
+LIVE_BLOG_UPDATES = 50
+
+
+def live_blog_describe(article: ArticlePage, data: dict) -> None:
+    """Make a live-coverage story's NewsArticle a LiveBlogPosting with its latest updates."""
+    data["@type"] = ["NewsArticle", "LiveBlogPosting"]
+    data["coverageStartTime"] = iso(article.first_published_at)
+    if article.live_ended_at:
+        data["coverageEndTime"] = iso(article.live_ended_at)
+    updates = list(article.live_updates.all()[:LIVE_BLOG_UPDATES])
+    data["liveBlogUpdate"] = [
+        {
+            "@type": "BlogPosting",
+            "headline": update.headline or Truncator(update.text).words(12),
+            "datePublished": iso(update.posted_at),
+            "articleBody": update.text,
+            "url": f"{data['url']}#{update.anchor}",
+        }
+        for update in updates
+    ]
+    if updates and iso(updates[0].posted_at) > data["dateModified"]:
+        data["dateModified"] = iso(updates[0].posted_at)
 
 
 def subject_describe(context, site_settings, page, tag, author) -> tuple[str, str, object]:

@@ -24,6 +24,7 @@ from kabar.news.models import (
     AuthorRole,
     HomePage,
     HomeTopStory,
+    LiveUpdate,
     SectionPage,
     StandardPage,
 )
@@ -239,6 +240,7 @@ def _article_create(article: Article, *, sections, people, pictures, pages) -> A
         source_url=article.source[1],
         unverified=article.unverified,
         sponsored=article.sponsored,
+        live_coverage=bool(article.live_updates),
         live=False,
     )
     page.tags.add(*article.tags)
@@ -253,7 +255,23 @@ def _article_create(article: Article, *, sections, people, pictures, pages) -> A
     if article.updated_after_hours:
         last = first + datetime.timedelta(hours=article.updated_after_hours)
     _publish(page, first=first, last=last)
+    _live_updates_create(page, article, first=first)
     return page
+
+
+def _live_updates_create(page: ArticlePage, article: Article, *, first) -> None:
+    """A live-coverage story's updates, dated as the newsroom posted them. The coverage is
+    left running, so the demo shows readers' pages picking up what an editor posts."""
+    LiveUpdate.objects.bulk_create(
+        LiveUpdate(
+            article=page,
+            posted_at=first + datetime.timedelta(minutes=entry.minutes),
+            headline=entry.headline,
+            text=entry.text,
+            key_point=entry.key_point,
+        )
+        for entry in article.live_updates
+    )
 
 
 def _lead_article(seed: SeedPage) -> Article:

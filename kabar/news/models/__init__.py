@@ -1,4 +1,5 @@
 from .authors import ArticleAuthor, Author, AuthorRole
+from .live import LiveUpdate
 from .pages import (
     ArticlePage,
     ArticleTag,
@@ -17,6 +18,7 @@ __all__ = [
     "AuthorRole",
     "HomePage",
     "HomeTopStory",
+    "LiveUpdate",
     "SectionPage",
     "StandardPage",
     "page_context_register",

@@ -269,6 +269,18 @@ class ArticlePage(BasePage):
             "clear it or move it earlier."
         ),
     )
+    live_coverage = models.BooleanField(
+        _("live coverage"),
+        default=False,
+        help_text=_(
+            "A running story told in timestamped updates, newest first, posted from the "
+            "story's “Live updates” page; readers see new updates without reloading."
+        ),
+    )
+    # Set from the live updates page, not the edit form: when the newsroom stopped reporting.
+    live_ended_at = models.DateTimeField(
+        _("live coverage ended"), null=True, blank=True, editable=False
+    )
     # Set only by the withdrawal service, never from the edit form or a revision (see
     # `with_content_json`): publishing an old draft must not bring a withdrawn story back.
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
@@ -307,6 +319,7 @@ class ArticlePage(BasePage):
         FieldRowPanel(
             [FieldPanel("unverified"), FieldPanel("sponsored")], heading=_("Labels for readers")
         ),
+        FieldPanel("live_coverage"),
     ]
     settings_panels = BasePage.settings_panels + [FieldPanel("comments_open")]
     search_fields = BasePage.search_fields + [
@@ -353,8 +366,10 @@ class ArticlePage(BasePage):
         super().save(*args, **kwargs)
 
     def with_content_json(self, content):
-        """A revision's version of the page, keeping the withdrawal as it stands now."""
+        """A revision's version of the page, keeping the withdrawal and the end of live
+        coverage as they stand now."""
         page = super().with_content_json(content)
+        page.live_ended_at = self.live_ended_at
         page.withdrawn_at = self.withdrawn_at
         page.withdrawn_reason = self.withdrawn_reason
         page.withdrawn_by_id = self.withdrawn_by_id

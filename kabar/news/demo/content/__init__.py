@@ -64,6 +64,16 @@ Block = str | Subheading | Quote | Picture | Related
 
 
 @dataclass(frozen=True)
+class Live:
+    """One update of a live-coverage story, posted this many minutes after it went out."""
+
+    minutes: int
+    text: str
+    headline: str = ""
+    key_point: bool = False
+
+
+@dataclass(frozen=True)
 class Article:
     slug: str
     title: str
@@ -82,6 +92,7 @@ class Article:
     secondary_sections: tuple[str, ...] = field(default_factory=tuple)
     unverified: bool = False  # published awaiting verification (PPMS 2.b)
     sponsored: bool = False  # an advertorial
+    live_updates: tuple[Live, ...] = ()  # live coverage when not empty
 
 
 def articles_all() -> list[Article]:

@@ -1,10 +1,65 @@
 """Demo articles for Dalam Negeri and its subsection Daerah (invented stories and people)."""
 
-from . import Article, Picture, Quote, Related, Subheading
+from . import Article, Live, Picture, Quote, Related, Subheading
 
 W, E, F = "penulis", "editor", "fotografer"
 
 ARTICLES = (
+    Article(
+        slug="laporan-langsung-banjir-rendam-jakarta-timur",
+        title="Laporan langsung: banjir rendam Jakarta Timur, ribuan warga mengungsi",
+        section="dalam-negeri",
+        published="2024-11-20 05:40",
+        kicker="Banjir",
+        summary=(
+            "Hujan deras sejak Selasa malam membuat Kali Sunter dan Kali Cipinang meluap. Ikuti "
+            "perkembangan terbaru dari lapangan di halaman ini."
+        ),
+        dateline=("Jakarta", ""),
+        authors=(("dewi-anggraini", W), ("rina-wulandari", E)),
+        tags=("Banjir", "Jakarta", "Cuaca"),
+        image="cuaca",
+        image_caption="Ilustrasi hujan deras di Jakarta.",
+        body=(
+            "Hujan dengan intensitas tinggi yang turun sejak Selasa malam membuat sejumlah sungai "
+            "di Jakarta Timur meluap. Redaksi memantau perkembangan dari posko-posko pengungsian "
+            "dan menyampaikannya di halaman ini, pembaruan terbaru di bagian atas.",
+        ),
+        live_updates=(
+            Live(
+                5,
+                "Petugas mencatat tinggi muka air di Pintu Air Kali Sunter mencapai 230 "
+                "sentimeter, status Siaga 2.",
+                headline="Kali Sunter berstatus Siaga 2",
+                key_point=True,
+            ),
+            Live(
+                50,
+                "Sedikitnya 1.200 warga dari tiga kelurahan mengungsi ke masjid dan sekolah "
+                "terdekat. Posko kesehatan dibuka di kantor kelurahan.",
+                headline="1.200 warga mengungsi",
+                key_point=True,
+            ),
+            Live(
+                95,
+                "Dinas Perhubungan mengalihkan arus lalu lintas di Jalan Raya Bekasi karena "
+                "genangan setinggi lutut orang dewasa.",
+            ),
+            Live(
+                180,
+                "BPBD mengerahkan enam perahu karet untuk mengevakuasi warga lanjut usia dan "
+                "anak-anak di permukiman bantaran sungai.",
+                headline="Evakuasi dengan perahu karet",
+            ),
+            Live(
+                420,
+                "Air mulai surut di sebagian besar wilayah. Warga diimbau tetap waspada karena "
+                "hujan diperkirakan turun lagi pada sore hari.",
+                headline="Air mulai surut",
+                key_point=True,
+            ),
+        ),
+    ),
     Article(
         slug="musim-hujan-datang-lebih-awal-warga-diimbau-waspada-banjir",
         title="Musim hujan datang lebih awal, warga diimbau waspada banjir",
