@@ -5,6 +5,7 @@ import logging
 import os
 import secrets
 import threading
+import time
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles.finders import get_finders
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connections
 
@@ -95,12 +97,17 @@ def scheduler_run(*, stop: threading.Event, interval: float) -> None:
     failures = 0
     while not stop.is_set():
         try:
-            # Scheduled publishing first; then the rest (the overdue-complaints email).
-            for command in settings.SCHEDULED_COMMANDS:
-                call_command(command, stdout=StringIO())
+            # With several app nodes, each runs a scheduler; one of them does each round.
+            if scheduler_round_claim(interval):
+                try:
+                    # Scheduled publishing first; then the rest (the overdue-complaints email).
+                    for command in settings.SCHEDULED_COMMANDS:
+                        call_command(command, stdout=StringIO())
+                    wire_polls_queue()
+                finally:
+                    scheduler_round_done()
             heartbeat_record(SCHEDULER)
             worker_heartbeat.enqueue()
-            wire_polls_queue()
             failures = 0
         except Exception:
             failures += 1
@@ -111,6 +118,34 @@ def scheduler_run(*, stop: threading.Event, interval: float) -> None:
         finally:
             connections.close_all()
         stop.wait(scheduler_pause(interval, failures=failures))
+
+
+# A round holds this lock while it runs (at most ROUND_LOCK_SECONDS, should its node die) and
+# records when it ended, in the cache every node shares (Redis in a cluster).
+ROUND_LOCK_KEY = "kabar:scheduler:round"
+LAST_ROUND_KEY = "kabar:scheduler:last-round"
+ROUND_LOCK_SECONDS = 600
+
+
+def scheduler_round_claim(interval: float) -> bool:
+    """True for the one scheduler, of those racing on every node, that runs this round: none
+    runs it, and no other round began less than half an interval after the last one ended.
+    With the shared cache down, every scheduler runs (resilient caches grant the lock):
+    stories must still go out on time."""
+    shared = caches[settings.SHARED_CACHE_ALIAS]
+    if not shared.add(ROUND_LOCK_KEY, os.getpid(), timeout=ROUND_LOCK_SECONDS):
+        return False
+    ended = shared.get(LAST_ROUND_KEY)
+    if ended is not None and time.time() - ended < interval / 2:
+        shared.delete(ROUND_LOCK_KEY)
+        return False
+    return True
+
+
+def scheduler_round_done() -> None:
+    shared = caches[settings.SHARED_CACHE_ALIAS]
+    shared.set(LAST_ROUND_KEY, time.time(), timeout=None)
+    shared.delete(ROUND_LOCK_KEY)
 
 
 def wire_polls_queue() -> None:
