@@ -15,7 +15,9 @@ UV = $(shell command -v uv >/dev/null 2>&1 && echo uv || echo python3 -m uv)
 SUDO = $$([ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages as "command-or-path:package"; only the missing ones are installed.
 RUN_PACKAGES := msgfmt:gettext
-TEST_PACKAGES := $(RUN_PACKAGES) /usr/bin/chromium:chromium java:default-jre-headless
+# varnishd: the tests of deploy/varnish/kabar.vcl run a real Varnish in front of the app.
+TEST_PACKAGES := $(RUN_PACKAGES) /usr/bin/chromium:chromium java:default-jre-headless \
+  /usr/sbin/varnishd:varnish
 
 .PHONY: help install install-test run test lint format check messages uv-ensure bench bench-wire
 
@@ -33,7 +35,8 @@ uv-ensure:
 	fi
 
 # $(1): the "command-or-path:package" pairs to make sure of; apt-get update runs only when
-# something is missing, and at most once.
+# something is missing, and at most once. Services a package brings (varnish) are left stopped
+# (policy-rc.d): the tests start their own on loopback.
 define debian-packages
 @missing=""; \
 	for pair in $(1); do \
@@ -44,7 +47,15 @@ define debian-packages
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
+	  policy=/usr/sbin/policy-rc.d; ours=""; \
+	  if [ ! -e $$policy ]; then \
+	    printf '#!/bin/sh\nexit 101\n' | $(SUDO) tee $$policy >/dev/null; \
+	    $(SUDO) chmod +x $$policy; ours=1; \
+	  fi; \
+	  if $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; then status=0; \
+	  else status=$$?; fi; \
+	  if [ -n "$$ours" ]; then $(SUDO) rm -f $$policy; fi; \
+	  exit $$status; \
 	fi
 endef
 
