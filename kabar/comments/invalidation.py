@@ -1,4 +1,4 @@
-"""The comments feeds that show an article, for kabar.news.invalidation to purge.
+"""The comments feeds and page that show an article, for kabar.news.invalidation to purge.
 
 Registered in CommentsConfig.ready(). The comment counts on cards need nothing here: they are
 on the news listings, which news purges itself.
@@ -11,6 +11,7 @@ def article_paths(places: ArticlePlaces) -> Paths:
     paths = {path_reverse("comments:feed")}
     if places.article.pk:
         paths.add(path_reverse("comments:article_feed", article_id=places.article.pk))
+        paths.add(path_reverse("comments:page", article_id=places.article.pk))
     return paths, set()
 
 

@@ -50,6 +50,7 @@ def comment_section_context(
         "page_param": selectors.PAGE_PARAM,
         "reply_param": REPLY_PARAM,
         "section_url": reverse("comments:section", args=[article.pk]),
+        "thread_url": reverse("comments:page", args=[article.pk]),
         "post_url": reverse("comments:post"),
         "user": request.user,
     }

@@ -9,6 +9,7 @@ app_name = "comments"
 
 urlpatterns = [
     path("kirim/", views.comment_post, name="post"),
+    path("<id:article_id>/", public_page(views.comment_page), name="page"),
     path("artikel/<id:article_id>/", views.comment_section, name="section"),
     path("feed/", public_page(LatestCommentsFeed()), name="feed"),
     path("artikel/<id:article_id>/feed/", public_page(ArticleCommentsFeed()), name="article_feed"),

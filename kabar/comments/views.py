@@ -2,10 +2,11 @@
 
 CSRF with full-page caching: the article page may be served to everyone from one cached copy,
 so it must never carry a CSRF token (a token in a shared page would be one reader's, handed to
-all). The comments section in the article page is therefore rendered without a token. With
-JavaScript, comments.js replaces that section on load with `comment_section`, which is never
-cached and returns a token of the reader's own (setting the CSRF cookie), fresh comments and
-the reader's held comments. Without JavaScript the form posts without a token; `comment_post`
+all). The article shows only the count and a link to its comments page (`comment_page`, cached
+the same way, so rendered without a token). With JavaScript, comments.js replaces that link on
+load with `comment_section`, which is never cached and returns a token of the reader's own
+(setting the CSRF cookie), fresh comments and the reader's held comments. Without JavaScript
+the reader follows the link, and the form there posts without a token; `comment_post`
 then runs Django's CSRF check itself and, when it fails, saves nothing and answers with the
 same form, the reader's text kept, carrying a fresh token and cookie: one more click sends it.
 
@@ -22,6 +23,7 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -71,6 +73,16 @@ def comment_section(request, article_id):
     response = render(request, "comments/section.html", context)
     add_never_cache_headers(response)
     return response
+
+
+@require_GET
+def comment_page(request, article_id):
+    """The article's conversation on a page of its own, for readers without JavaScript: the
+    article links here, and comments.js puts the live fragment there instead. Cached like the
+    article (no CSRF token), and purged with it."""
+    article = article_for_comments(article_id)
+    context = comment_section_context(request, article, with_csrf=False, strict=True)
+    return render(request, "comments/page.html", context)
 
 
 def _form_again(request, form, *, article, message: str, status: int, started_at=None):
@@ -222,7 +234,8 @@ def _comment_posted(request, form, *, comment: ReaderComment, rules):
     else:
         page = selectors.comment_page_number(comment=comment, rules=rules)
         query = f"?{selectors.PAGE_PARAM}={page}" if page > 1 else ""
-        response = HttpResponseRedirect(f"{comment.article.url}{query}#{comment.anchor}")
+        thread = reverse("comments:page", args=[comment.article_id])
+        response = HttpResponseRedirect(f"{thread}{query}#{comment.anchor}")
         response.status_code = 303
     if comment.status != ReaderComment.Status.SPAM:
         own_comment_remember(request, response, comment.pk)

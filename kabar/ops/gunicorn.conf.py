@@ -21,9 +21,8 @@ workers = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1))))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 10
-# The application is imported once, in the master, and the workers are forked from it: a worker
-# starts in milliseconds instead of re-importing Django and Wagtail (~4 CPU-seconds each), and
-# the imported code's memory is shared between them (a worker's PSS fell from ~93 to ~23 MiB).
+# The application is imported once, in the master, and the workers are forked from it
+# (kabar/ops/preload.py: what that saves, and what must not cross the fork).
 preload_app = True
 # No recycling by default. With max_requests = 2000 and no preload, every worker was replaced
 # every ~2,000 requests, all four within seconds of each other: two thirds of a cached page's
@@ -45,24 +44,12 @@ control_socket_disable = True
 
 
 def when_ready(server):
-    """Import in the master what every worker's first request would: the URLconf with every
-    app's views, and the template engines with their tag libraries. Forked workers then share
-    that memory instead of each importing a private copy (only with preload_app)."""
-    from django.template import engines
-    from django.urls import get_resolver
+    from kabar.ops.preload import application_warm
 
-    get_resolver().url_patterns  # noqa: B018 (importing is the point)
-    engines.all()
+    application_warm()
 
 
 def pre_fork(server, worker):
-    """Nothing the master opened while importing the application may be shared by its workers.
+    from kabar.ops.preload import shared_handles_close
 
-    A database connection (SQLite file handle, PostgreSQL socket) or a cache client used by two
-    processes at once corrupts both; each worker opens its own on its first request.
-    """
-    from django.core.cache import caches
-    from django.db import connections
-
-    connections.close_all()
-    caches.close_all()
+    shared_handles_close()

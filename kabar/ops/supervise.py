@@ -1,5 +1,5 @@
-"""The supervisor of `manage.py serve`: start gunicorn and the task worker, restart a child that
-dies, stop them all on Ctrl-C or SIGTERM.
+"""The supervisor of `manage.py serve`: start the web server and the task worker, restart a child
+that dies, stop them all on Ctrl-C or SIGTERM.
 
 Only the standard library: once `serve` has prepared the database and static files it replaces
 itself with `python -m kabar.ops.supervise` (same process id, same terminal), so the process that
@@ -22,8 +22,8 @@ logger = logging.getLogger("kabar.ops.runner")
 
 # A child that exits this soon after `serve` started it never worked (a port in use, a broken
 # setting): restarting would only repeat the error, so everything stops with it instead.
-# gunicorn preloads the application before it binds its port (a few seconds, more on a busy
-# machine) and then retries a taken port for five seconds before it gives up.
+# The web server imports the application before it binds its port (a few seconds, more on a
+# busy machine); gunicorn then retries a taken port for five seconds before it gives up.
 STARTUP_SECONDS = 30.0
 # A child that dies later is restarted after a pause that doubles each time it dies again
 # quickly, up to RESTART_MAX_SECONDS, and starts again from the first step once it has run

@@ -14,7 +14,8 @@ copy that will never come, and only a few threads per process ever wait at all.
 
 A fresh page this process served lately is answered from its own memory (store.LocalPages)
 after one read of the shared purge generation. It runs here, after the security middleware and
-before everything else, so it carries exactly the headers of any other hit.
+before everything else, so it carries exactly the headers of any other hit; the whole answer is
+then kept for kabar.pagecache.fast, which answers the next request for it before Django.
 """
 
 import threading
@@ -107,6 +108,7 @@ def response_from_entry(request, entry: store.CachedPage, *, status: str):
         response[name] = value
     response["Age"] = str(max(0, int(time.time() - entry.created)))
     response[STATUS_HEADER] = status
+    response.page_cache_entry = entry  # what kabar.pagecache.fast keeps for the next request
     return get_conditional_response(
         request, etag=entry.etag, last_modified=int(entry.created), response=response
     )

@@ -29,6 +29,8 @@ GENERATION_KEY = "pagecache:generation"
 # Paths whose tokens one process remembers before it starts again from none (a scan of missing
 # addresses must not grow a process without bound).
 LOCAL_TOKENS_MAX = 10_000
+# Whole answers one process keeps for the WSGI fast path (kabar.pagecache.fast).
+LOCAL_ANSWERS_MAX = 500
 LOCK_SECONDS = 30
 # How long an address whose last render could not be stored (a search, a 404, the comments
 # fragment) is rendered straight away, with no lock and no waiting for another render.
@@ -83,6 +85,9 @@ class LocalPages:
         self.tokens: dict[str, tuple[str, str]] = {}
         self.entries: OrderedDict[str, CachedPage] = OrderedDict()
         self.size = 0
+        # Whole answers as the WSGI server got them, by request address (kabar.pagecache.fast).
+        self.answers: dict[tuple, object] = {}
+        self.answers_size = 0
 
     def generation_set(self, generation: str) -> None:
         """Forget everything kept under another generation."""
@@ -92,6 +97,8 @@ class LocalPages:
                 self.tokens.clear()
                 self.entries.clear()
                 self.size = 0
+                self.answers.clear()
+                self.answers_size = 0
 
     def tokens_get(self, generation: str, path: str) -> tuple[str, str] | None:
         with self.lock:
@@ -125,6 +132,23 @@ class LocalPages:
             while self.size > limit:
                 _key, dropped = self.entries.popitem(last=False)
                 self.size -= len(dropped.content)
+
+    def answer_get(self, generation: str, address: tuple):
+        with self.lock:
+            return self.answers.get(address) if generation == self.generation else None
+
+    def answer_put(self, generation: str, address: tuple, answer, *, size: int) -> None:
+        limit = settings.PAGE_CACHE_LOCAL_BYTES
+        if size > limit // 4:
+            return
+        with self.lock:
+            if generation != self.generation:
+                return  # a purge came in the meantime: the answer may be out of date
+            if self.answers_size + size > limit or len(self.answers) >= LOCAL_ANSWERS_MAX:
+                self.answers.clear()  # the hot pages are answered again within a request each
+                self.answers_size = 0
+            self.answers[address] = answer
+            self.answers_size += size
 
 
 local_pages = LocalPages()

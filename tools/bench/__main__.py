@@ -38,11 +38,16 @@ PAGE_LABELS = {
 # Servers measured beside the default on the cached pages, to show what each change is worth.
 VARIANTS = {
     "workers recycled every ~2,000 requests (as before issue 15, but preloaded)": {
-        "GUNICORN_MAX_REQUESTS": "2000"
+        "WEB_SERVER": "gunicorn",
+        "GUNICORN_MAX_REQUESTS": "2000",
     },
     "no pages kept in process memory": {"PAGE_CACHE_LOCAL_BYTES": "0"},
 }
 VARIANT_PAGES = ["article", "home"]
+# Other production servers `serve` can start (WEB_SERVER), measured uncached and cached beside
+# the default on the same database: the comparison the default was chosen by.
+SERVERS = {"granian": {"WEB_SERVER": "granian"}, "gunicorn": {"WEB_SERVER": "gunicorn"}}
+SERVER_PAGES = ["article", "home", "section", "feed"]
 
 
 def sizes(text: str) -> list[int]:
@@ -68,6 +73,12 @@ def parse_args(argv=None):
     )
     parser.add_argument(
         "--no-variants", action="store_true", help="skip the cached rows of other settings"
+    )
+    parser.add_argument(
+        "--servers",
+        type=lambda text: [name.strip() for name in text.split(",") if name.strip()],
+        default="granian,gunicorn",
+        help="web servers to compare (WEB_SERVER) besides the default run; '' skips",
     )
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
@@ -138,8 +149,8 @@ class Bench:
         report.settings.update(
             {
                 "Articles": f"{self.args.articles:,} (generated in {newsroom['wall_seconds']} s)",
-                "Gunicorn": f"gthread, {2 * (os.cpu_count() or 1)} processes (the default) × "
-                f"{THREADS} threads",
+                "Web server": f"`manage.py serve`'s default, {2 * (os.cpu_count() or 1)} "
+                f"processes (the default) × {THREADS} threads",
                 "Load": f"wrk, 2 threads, {self.args.connections} connections, "
                 f"{self.args.duration:g} s per row, after {run.WARM_UP_REQUESTS} single warm-up "
                 "requests and once the server is idle again",
@@ -156,6 +167,25 @@ class Bench:
             for page in VARIANT_PAGES:
                 self.report.rows.append(Row(f"{PAGE_LABELS[page]}, {label}", "on", results[page]))
             self.report.memory.append((f"cached, {label}", server.memory))
+
+    def servers_run(self) -> None:
+        """Each web server uncached and cached on the same pages, one after the other, so the
+        comparison shares the machine's state as closely as a shared machine allows."""
+        newsroom = json.loads(manifest_path(self.main_dir).read_text())
+        for name in self.args.servers:
+            env = SERVERS[name]
+            for cache, extra in (("off", UNCACHED), ("on", {})):
+                out(f"{name}, page cache {cache}…")
+                label = f"server-{name}-{'uncached' if extra else 'cached'}"
+                with self.server(self.main_dir, label, env | extra) as server:
+                    results = run.pages_measure(
+                        server, newsroom, load=self.load, names=SERVER_PAGES
+                    )
+                for page in SERVER_PAGES:
+                    self.report.rows.append(
+                        Row(f"{PAGE_LABELS[page]}, {name}", cache, results[page])
+                    )
+                self.report.memory.append((f"{name}, page cache {cache}", server.memory))
 
     def workers_run(self) -> None:
         newsroom = json.loads(manifest_path(self.main_dir).read_text())
@@ -204,6 +234,8 @@ def main(argv=None) -> None:
     bench = Bench(args, root)
     try:
         bench.main_run()
+        if args.servers:
+            bench.servers_run()
         if not args.no_variants:
             bench.variants_run()
         if args.workers:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import WrkResult
-from .server import nginx_binary
+from .server import PROCESS_ROLES, nginx_binary
 
 
 @dataclass
@@ -193,11 +193,19 @@ def report_markdown(report: Report) -> str:
         parts += [
             "## Server memory",
             markdown_table(
-                ["server run", "gunicorn, peak RSS", "gunicorn, peak PSS"]
+                ["server run", "web server, peak RSS", "web server, peak PSS"]
                 + ["whole stack, peak RSS", "whole stack, peak PSS"],
                 [
                     [name, mib(m.peak_gunicorn), mib(m.peak_pss_gunicorn)]
                     + [mib(m.peak_all), mib(m.peak_pss_all)]
+                    for name, m in report.memory
+                ],
+            ),
+            "Peak PSS of each part of the stack (each part's own peak; they need not coincide):",
+            markdown_table(
+                ["server run", *PROCESS_ROLES],
+                [
+                    [name, *(mib(m.peak_pss_roles.get(role, 0)) for role in PROCESS_ROLES)]
                     for name, m in report.memory
                 ],
             ),

@@ -26,6 +26,7 @@ FOREIGN_VARIABLES = (
     "MEDIA_ROOT",
     "GUNICORN_MAX_REQUESTS",
     "GUNICORN_CMD_ARGS",
+    "WEB_SERVER",
 )
 
 
@@ -144,27 +145,59 @@ def pss_bytes(pid: int) -> int:
         return 0
 
 
+# What the web server's processes have in their command lines, whichever server `serve` started.
+WEB_SERVER_MARKERS = ("gunicorn", "kabar.ops.granian_serve")
+PROCESS_ROLES = ("supervisor", "web server master", "web server workers", "task worker")
+
+
+def process_role(pid: int, parent: int, cmdline: str, *, root_pid: int) -> str:
+    """Which part of the stack a process of `manage.py serve` (root_pid) is."""
+    if pid == root_pid:  # its command line names the web server among its children
+        return "supervisor"
+    if any(marker in cmdline for marker in WEB_SERVER_MARKERS):
+        return "web server master" if parent == root_pid else "web server workers"
+    if " worker " in f" {cmdline} ":
+        return "task worker"
+    return "other"
+
+
 class MemorySampler(threading.Thread):
-    """Samples the summed RSS and PSS of gunicorn's master and workers and of the whole
-    stack; keeps the peaks."""
+    """Samples the summed RSS and PSS of the web server's master and workers and of the whole
+    stack, and the PSS of each part of it (PROCESS_ROLES); keeps the peaks."""
 
     def __init__(self, root_pid: int, interval: float = 0.25):
         super().__init__(name="memory-sampler", daemon=True)
         self.root_pid, self.interval = root_pid, interval
         self.peak_gunicorn = self.peak_all = 0
         self.peak_pss_gunicorn = self.peak_pss_all = 0
+        self.peak_pss_roles: dict[str, int] = {}
         self.halt = threading.Event()
+
+    def sample(self) -> None:
+        tree = process_tree(self.root_pid)
+        roles = {
+            pid: process_role(pid, parent, cmdline, root_pid=self.root_pid)
+            for pid, (parent, cmdline) in tree.items()
+        }
+        web = [pid for pid, role in roles.items() if role.startswith("web server")]
+        rss = {pid: rss_bytes(pid) for pid in tree}
+        pss = {pid: pss_bytes(pid) for pid in tree}
+        self.peak_gunicorn = max(self.peak_gunicorn, sum(rss[pid] for pid in web))
+        self.peak_all = max(self.peak_all, sum(rss.values()))
+        self.peak_pss_gunicorn = max(self.peak_pss_gunicorn, sum(pss[pid] for pid in web))
+        self.peak_pss_all = max(self.peak_pss_all, sum(pss.values()))
+        for role in set(roles.values()):
+            total = sum(pss[pid] for pid in tree if roles[pid] == role)
+            self.peak_pss_roles[role] = max(self.peak_pss_roles.get(role, 0), total)
+
+    def roles_reset(self) -> None:
+        """Forget the parts' peaks so far: until the site answers, the supervisor's process is
+        still `manage.py serve` with a whole Django, which it replaces with the watcher."""
+        self.peak_pss_roles = {}
 
     def run(self):
         while not self.halt.wait(self.interval):
-            tree = process_tree(self.root_pid)
-            gunicorn = [pid for pid in tree if "gunicorn" in tree[pid][1]]
-            rss = {pid: rss_bytes(pid) for pid in tree}
-            pss = {pid: pss_bytes(pid) for pid in tree}
-            self.peak_gunicorn = max(self.peak_gunicorn, sum(rss[pid] for pid in gunicorn))
-            self.peak_all = max(self.peak_all, sum(rss.values()))
-            self.peak_pss_gunicorn = max(self.peak_pss_gunicorn, sum(pss[pid] for pid in gunicorn))
-            self.peak_pss_all = max(self.peak_pss_all, sum(pss.values()))
+            self.sample()
 
     def stop(self):
         self.halt.set()
@@ -229,6 +262,7 @@ class KabarServer:
         except BaseException:
             self.stop()
             raise
+        self.memory.roles_reset()
         return self
 
     def idle_wait(self, *, timeout: float = 120, step: float = 0.5) -> None:

@@ -1,17 +1,24 @@
-"""Template tags for reader comments: the article's comments section and comment text."""
+"""Template tags for reader comments: the link to them under an article, and comment text."""
 
 from django import template
+from django.urls import reverse
 
-from ..rendering import comment_section_context
+from ..selectors import comment_counts
 from ..text import comment_text_render
 
 register = template.Library()
 
 
-@register.inclusion_tag("comments/section.html", takes_context=True)
-def comments_section(context, article):
-    """The comments under an article; without a CSRF token, so the page can be cached."""
-    return comment_section_context(context["request"], article, with_csrf=False, strict=False)
+@register.inclusion_tag("comments/link.html")
+def comments_link(article):
+    """Under an article, only the count and a plain link to the comments page: the list and
+    the form were a quarter of an uncached article's cost (issue 15), and comments.js replaces
+    this with the live fragment anyway."""
+    return {
+        "count": comment_counts(article_ids=[article.pk]).get(article.pk, 0),
+        "thread_url": reverse("comments:page", args=[article.pk]),
+        "section_url": reverse("comments:section", args=[article.pk]),
+    }
 
 
 @register.filter

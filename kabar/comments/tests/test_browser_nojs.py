@@ -62,6 +62,9 @@ def test_a_registered_reader_without_javascript_posts_with_one_confirmation(
     page.locator("form button[type=submit]").last.click()
 
     page.goto(f"{base}{article.url}")
+    # The article has no comments list of its own: a plain link leads to the comments page.
+    page.click("text=Tulis komentar pertama")
+    expect(page).to_have_url(f"{base}/komentar/{article.pk}/")
     page.fill("textarea[name=body]", "Pasar Kramat Jati juga naik.")
     page.wait_for_timeout(2500)  # a person takes a moment to write
     page.click("text=Kirim Komentar")
@@ -70,7 +73,8 @@ def test_a_registered_reader_without_javascript_posts_with_one_confirmation(
     expect(page.locator("textarea[name=body]")).to_have_value("Pasar Kramat Jati juga naik.")
     # ...and a prompt confirm is not refused as too quick.
     page.click("text=Kirim Komentar")
-    expect(page).to_have_url(f"{base}{article.url}#comment-{ReaderComment.objects.get().pk}")
+    thread = f"{base}/komentar/{article.pk}/"
+    expect(page).to_have_url(f"{thread}#comment-{ReaderComment.objects.get().pk}")
     expect(page.locator(".comment-list")).to_contain_text("Pasar Kramat Jati juga naik.")
     comment = ReaderComment.objects.get()
     assert comment.user == reader and comment.status == ReaderComment.Status.APPROVED

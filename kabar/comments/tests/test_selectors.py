@@ -62,11 +62,25 @@ def test_reply_to_hidden_comment_stands_alone(article, rules):
     assert [n.comment.body for n in thread.nodes] == ["balasan yatim"]
 
 
-def test_article_page_shows_comments_and_form_without_a_csrf_token(article):
+def test_article_page_links_to_the_comments_page_which_has_them_and_the_form(article):
     make(article, "Komentar di halaman artikel")
     response = Client().get(article.url)
     html = response.content.decode()
     assert response.status_code == 200
+    # Only the count and a plain link in the article (comments.js swaps in the fragment).
+    assert "Komentar di halaman artikel" not in html and "Tinggalkan Balasan" not in html
+    assert "1 komentar" in html and f'href="/komentar/{article.pk}/"' in html
+    thread = Client().get(f"/komentar/{article.pk}/")
+    html = thread.content.decode()
+    assert thread.status_code == 200
     assert "Komentar di halaman artikel" in html and "Tinggalkan Balasan" in html
+    assert f'href="{article.url}"' in html
     # A cacheable page must not carry one reader's token, nor set the CSRF cookie.
-    assert "csrfmiddlewaretoken" not in html and "csrftoken" not in response.cookies
+    assert "csrfmiddlewaretoken" not in html and "csrftoken" not in thread.cookies
+    assert "public" in thread["Cache-Control"]
+
+
+def test_comments_page_of_an_unknown_article_or_page_is_a_404(article):
+    make(article, "Satu-satunya komentar")
+    assert Client().get("/komentar/999999/").status_code == 404
+    assert Client().get(f"/komentar/{article.pk}/?komentar-hal=9").status_code == 404

@@ -24,7 +24,8 @@ def test_post_without_javascript_redirects_to_the_comment(client, article):
     response = client.post(POST_URL, form_data(article))
     comment = ReaderComment.objects.get()
     assert response.status_code == 303
-    assert response["Location"] == f"{article.url}#comment-{comment.pk}"
+    # The article shows no list: the reader lands on the comments page, at their comment.
+    assert response["Location"] == f"/komentar/{article.pk}/#comment-{comment.pk}"
 
 
 def test_held_comment_is_shown_only_to_its_author(client, article):
@@ -265,7 +266,7 @@ def test_redirect_points_to_the_page_holding_the_comment(client, article, rules)
     )
     response = client.post(POST_URL, form_data(article))
     comment = ReaderComment.objects.get(author_email="budi@example.id")
-    assert response["Location"] == f"{article.url}?komentar-hal=2#comment-{comment.pk}"
+    assert response["Location"] == f"/komentar/{article.pk}/?komentar-hal=2#comment-{comment.pk}"
 
 
 def test_a_prompt_confirm_after_a_tokenless_post_is_not_too_quick(article, settings):

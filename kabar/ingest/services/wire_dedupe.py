@@ -14,11 +14,11 @@ import functools
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
+if TYPE_CHECKING:
+    import numpy as np
+    from datasketch import MinHash
 
 from kabar.core.text import text_words, word_is_stopword, word_term
 
@@ -29,7 +29,11 @@ THRESHOLD = 0.5
 # Bands tuned to find pairs from this Jaccard similarity up, so that a cut-down copy (low
 # Jaccard, high containment) still comes up as a candidate.
 LSH_THRESHOLD = 0.25
-BANDS, ROWS = _optimal_param(LSH_THRESHOLD, NUM_PERM, 0.5, 0.5)
+# What datasketch's `lsh._optimal_param(LSH_THRESHOLD, NUM_PERM, 0.5, 0.5)` computes (a test
+# checks it): written out, because computing it imports scipy, and numpy and datasketch are only
+# imported when copy is compared. Together they took ~97 MiB in every process that imported
+# this module at start-up: each web server master and the task worker (issue 15).
+BANDS, ROWS = 42, 3
 # Containment counts for texts with at least this many shingles, and only when most of the
 # shorter text is in the longer: sharing one boilerplate sentence is not the same story.
 MIN_CONTAINED_SHINGLES = 8
@@ -41,7 +45,9 @@ KEYS_PER_QUERY = 2000
 
 
 @functools.cache
-def _template() -> MinHash:
+def _template() -> "MinHash":
+    from datasketch import MinHash
+
     # Generating the permutations is the slow part of a MinHash; every signature shares them.
     return MinHash(num_perm=NUM_PERM, seed=SEED)
 
@@ -68,7 +74,7 @@ def terms_shingles(stems: list[str]) -> set[bytes]:
 
 @dataclass(frozen=True)
 class Signature:
-    hashvalues: np.ndarray
+    hashvalues: "np.ndarray"
     shingles: int
 
 
@@ -82,6 +88,8 @@ def terms_signature(stems: list[str]) -> Signature | None:
     shingles = terms_shingles(stems)
     if len(shingles) < 3:
         return None
+    from datasketch import MinHash
+
     template = _template()
     minhash = MinHash(
         num_perm=NUM_PERM,
@@ -94,6 +102,8 @@ def terms_signature(stems: list[str]) -> Signature | None:
 
 
 def signature_from_fingerprint(fingerprint) -> Signature:
+    import numpy as np
+
     return Signature(
         hashvalues=np.frombuffer(bytes(fingerprint.signature), dtype="<u4"),
         shingles=fingerprint.shingles,
@@ -122,6 +132,8 @@ def signature_bands(signature: Signature) -> list[int]:
 def signature_similarity(a: Signature, b: Signature) -> float:
     """The estimated Jaccard similarity of the shingle sets, or the estimated containment of
     the smaller in the larger when nearly all of it is there."""
+    import numpy as np
+
     jaccard = float(np.count_nonzero(a.hashvalues == b.hashvalues)) / NUM_PERM
     smaller = min(a.shingles, b.shingles)
     if smaller < MIN_CONTAINED_SHINGLES:
@@ -245,6 +257,8 @@ def best_match(signature: Signature | None, candidates) -> tuple[object, float] 
     primary key among equals, as `similar_find` orders them), or None."""
     if signature is None or not candidates:
         return None
+    import numpy as np
+
     scores = signatures_similarity(
         signature,
         np.frombuffer(b"".join(bytes(fp.signature) for fp in candidates), dtype="<u4").reshape(
@@ -259,8 +273,10 @@ def best_match(signature: Signature | None, candidates) -> tuple[object, float] 
     return min(scored, key=lambda pair: (-pair[1], pair[0].pk))
 
 
-def signatures_similarity(signature: Signature, others: np.ndarray, shingles: np.ndarray):
+def signatures_similarity(signature: Signature, others: "np.ndarray", shingles: "np.ndarray"):
     """`signature_similarity` of the signature with each row of `others` at once."""
+    import numpy as np
+
     jaccard = np.count_nonzero(others == signature.hashvalues, axis=1) / NUM_PERM
     smaller = np.minimum(shingles, signature.shingles)
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -117,3 +117,12 @@ def test_copy_of_a_published_article_is_flagged(section):
     assert [
         (fp.article_id, fp.item_id) for fp, _ in similar_find(signature=text_signature(ORIGINAL))
     ] == [(None, item.pk)]
+
+
+def test_the_written_out_lsh_bands_are_datasketchs_optimum():
+    from datasketch.lsh import _optimal_param
+
+    from kabar.ingest.services import wire_dedupe
+
+    optimum = _optimal_param(wire_dedupe.LSH_THRESHOLD, wire_dedupe.NUM_PERM, 0.5, 0.5)
+    assert (wire_dedupe.BANDS, wire_dedupe.ROWS) == optimum

@@ -327,6 +327,8 @@ def test_the_privacy_page_links_the_personal_data_export_and_erase(client, demo)
 
 
 def test_the_lead_story_invites_registered_readers_to_comment(client, demo, lead):
-    html = client.get(lead.url).content.decode()
+    thread = f"/komentar/{lead.pk}/"
+    assert f'href="{thread}"' in client.get(lead.url).content.decode()
+    html = client.get(thread).content.decode()
     # The guideline's mode: a reader signs up and logs in before commenting.
     assert "Masuk</a> atau" in html and 'name="body"' not in html

@@ -139,6 +139,7 @@ def test_public_pages_pass_the_nu_validator(client, full_article, section, tmp_p
         "section-page-2": section.url + "?page=2",
         "article": full_article.url,
         "article-en": "/en" + full_article.url,
+        "comments-page": f"/komentar/{full_article.pk}/",
         "tag": "/tag/china/",
         "author": author.get_absolute_url(),
         "authors": "/penulis/",

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 import requests
@@ -42,6 +43,10 @@ print(json.dumps({
     "users": sorted(get_user_model().objects.values_list("username", "password")),
 }))
 """
+
+
+def parent_pid(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 @pytest.fixture(scope="module")
@@ -185,9 +190,34 @@ def test_scheduled_article_goes_live_at_its_time_without_anyone_in_the_admin(ser
 
 
 @pytest.mark.slow
+def test_granian_serves_and_replaces_its_workers_on_sighup_without_dropping_requests(server):
+    # The production server (chosen by `make bench`, docs/performance.md), its application
+    # imported once in its master and its workers forked from it.
+    masters = [p for p in descendants(server.process.pid) if b"granian_serve" in cmdline(p)]
+    master = next(p for p in masters if parent_pid(p) == server.process.pid)
+    workers = {p for p in masters if p != master}
+    assert len(workers) >= 1, masters
+    assert requests.get(server.url, timeout=60).headers["Server"] == "granian"
+
+    answers = []
+    os.kill(master, signal.SIGHUP)
+    deadline = time.monotonic() + 90
+    replaced = set()
+    while time.monotonic() < deadline:
+        answers.append(requests.get(server.url, timeout=60).status_code)
+        now = {p for p in descendants(master) if b"granian_serve" in cmdline(p)}
+        if len(now) == len(workers) and not now & workers:
+            replaced = now
+            break
+        time.sleep(0.2)
+    assert replaced, "the workers were not replaced"
+    assert set(answers) == {200}
+
+
+@pytest.mark.slow
 def test_serve_stops_every_child_on_sigterm(server):
     children = descendants(server.process.pid)
-    # gunicorn's master and its workers, and the task worker.
+    # The web server's master and its workers, and the task worker.
     assert len(children) >= 3, children
 
     server.process.send_signal(signal.SIGTERM)
@@ -239,7 +269,7 @@ def test_second_start_keeps_content_and_restarts_a_child_that_dies(server):
         taken = server_start({**server.env, "PORT": again.env["PORT"]}, server.data_dir, wait=False)
         try:
             assert taken.process.wait(timeout=120) != 0
-            assert "gunicorn exited with code" in taken.output
+            assert "granian exited with code" in taken.output
         finally:
             server_kill(taken)
     finally:

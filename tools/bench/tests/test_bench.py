@@ -27,6 +27,7 @@ from tools.bench.server import (
     MemorySampler,
     cpu_ms_per_request,
     nginx_config,
+    process_role,
     smaps_rollup_pss,
     stat_cpu_ticks,
 )
@@ -234,3 +235,17 @@ def test_404_rows_count_only_failed_sockets_and_memory_shows_pss_beside_rss():
     text = report_markdown(Report(rows=[Row("404", "on", missing)], memory=[("cached", memory)]))
     assert "| 404 | on | 1,020.4 | 28.9 | 1020.0 | – | – | 5 | – |" in text
     assert "| cached | 600 MiB | 150 MiB | 900 MiB | 190 MiB |" in text
+
+
+def test_each_process_of_the_stack_is_counted_in_its_part():
+    root = 100
+    supervisor = 'python -m kabar.ops.supervise {"children": {"gunicorn": []}}'
+    assert process_role(root, 1, supervisor, root_pid=root) == "supervisor"
+    gunicorn = "python -m gunicorn --config kabar/ops/gunicorn.conf.py"
+    assert process_role(101, root, gunicorn, root_pid=root) == "web server master"
+    assert process_role(102, 101, gunicorn, root_pid=root) == "web server workers"
+    granian = "python -m kabar.ops.granian_serve"
+    assert process_role(103, root, granian, root_pid=root) == "web server master"
+    assert process_role(104, 103, granian, root_pid=root) == "web server workers"
+    worker = "python manage.py worker --no-reload --queue-name *"
+    assert process_role(105, root, worker, root_pid=root) == "task worker"
