@@ -50,7 +50,7 @@ def quick_edit_urls():
         path("berita/<id:pk>/langsung/", live_updates_view, name="news_live_updates"),
         path("berita/<id:pk>/langsung/akhiri/", live_coverage_end_view, name="news_live_end"),
         path(
-            "berita/<id:pk>/langsung/<int:update_pk>/hapus/",
+            "berita/<id:pk>/langsung/<id:update_pk>/hapus/",
             live_update_remove_view,
             name="news_live_update_remove",
         ),
