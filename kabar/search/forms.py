@@ -96,6 +96,14 @@ class SearchForm(forms.Form):
             "sort": data.get("sort") or self.RELEVANCE,
         }
 
+    def filters_used(self) -> bool:
+        """Whether the reader chose a filter (or got one wrong): the filters then show unfolded."""
+        if not self.is_bound:
+            return False
+        return any(self.data.get(name) for name in self.fields if name != "q") or any(
+            name != "q" for name in self.errors
+        )
+
     def query_was_cut(self) -> bool:
         """Whether the typed query was longer than the search box takes."""
         raw = self.data.get("q", "") if self.is_bound else ""

@@ -265,3 +265,13 @@ def test_invalid_filter_is_ignored_and_the_search_still_runs(publish, search):
     publish("Kereta cepat beroperasi")
     response = search("kereta", date_from="2024-13-45", section="abc")
     assert result_titles(response) == ["Kereta cepat beroperasi"]
+
+
+def test_filters_fold_away_until_the_reader_uses_them(publish, search):
+    publish("Banjir di Jakarta")
+    folded = search("banjir").content.decode()
+    assert '<details class="search-page__more">' in folded
+    chosen = search("banjir", sort="newest").content.decode()
+    assert '<details class="search-page__more" open>' in chosen
+    wrong = search("banjir", date_from="kemarin").content.decode()
+    assert '<details class="search-page__more" open>' in wrong
