@@ -19,7 +19,7 @@ from wagtail.models import Page, Site
 
 from kabar.core.addresses import absolute_url, page_url
 from kabar.core.models import SiteSettings
-from kabar.news.models import ArticlePage, Author, SectionPage
+from kabar.news.models import ArticlePage, Author, Credits, SectionPage
 
 DESCRIPTION_CHARS = 200
 # Google shows article images best given 16:9, 4:3 and 1:1 crops at least 1200 px wide;
@@ -200,9 +200,22 @@ def article_meta(request, meta: PageMeta, context, article: ArticlePage, organiz
     secondary = context.get("secondary_sections")
     if secondary is None:
         secondary = [s for s in article.secondary_sections.all() if s.live]
-    authors = list({a.author.pk: a.author for a in authorships}.values())
+    credits = context.get("credits") or Credits.of(authorships)
     with indonesian():
-        author_urls = [absolute_url(request, a.get_absolute_url()) for a in authors]
+        people = {
+            role: [
+                {
+                    "@type": "Person",
+                    "name": a.name,
+                    "url": absolute_url(request, a.get_absolute_url()),
+                    **({"jobTitle": a.job_title} if a.job_title else {}),
+                }
+                for a in getattr(credits, role)
+            ]
+            for role in ("writers", "editors", "photographers")
+        }
+    # Only the writers are the story's authors; editors and photographers have their own terms.
+    author_urls = [person["url"] for person in people["writers"]]
     published = article.first_published_at
     modified = article.last_published_at or published
     meta.article = {
@@ -221,25 +234,30 @@ def article_meta(request, meta: PageMeta, context, article: ArticlePage, organiz
         "mainEntityOfPage": {"@type": "WebPage", "@id": meta.canonical},
         "datePublished": iso(published),
         "dateModified": iso(modified),
-        "author": [
-            {
-                "@type": "Person",
-                "name": a.name,
-                "url": url,
-                **({"jobTitle": a.job_title} if a.job_title else {}),
-            }
-            for a, url in zip(authors, author_urls, strict=True)
-        ]
-        or [organization],
+        "author": people["writers"] or [organization],
         "publisher": organization,
         "articleSection": [section.title, *(s.title for s in secondary)],
         "keywords": [t.name for t in tags],
         "isAccessibleForFree": True,
         "inLanguage": "id-ID",
     }
+    if people["editors"]:
+        data["editor"] = people["editors"]
     if meta.images:
+        # The photographers took the featured photo; a separate social image is not theirs.
+        theirs = people["photographers"] and article.social_image_id in (
+            None,
+            article.featured_image_id,
+        )
+        photographers = {"creator": people["photographers"]} if theirs else {}
         data["image"] = [
-            {"@type": "ImageObject", "url": i.url, "width": i.width, "height": i.height}
+            {
+                "@type": "ImageObject",
+                "url": i.url,
+                "width": i.width,
+                "height": i.height,
+                **photographers,
+            }
             for i in meta.images
         ]
     if article.dateline:

@@ -245,6 +245,31 @@ def test_publisher_logo_comes_from_site_settings(client, lead_article):
     }
 
 
+def test_article_authors_are_its_writers_editors_and_photographers_have_their_terms(
+    client, section, image
+):
+    def person(name, slug):
+        return {"@type": "Person", "name": name, "url": f"http://testserver/penulis/{slug}/"}
+
+    article = ArticlePageFactory(
+        parent=section,
+        featured_image=image,
+        authors=[
+            AuthorFactory(name="Ana Pratiwi"),
+            (AuthorFactory(name="Budi Santoso"), "editor"),
+            (AuthorFactory(name="Citra Dewi"), "fotografer"),
+        ],
+    )
+    doc = head_get(client, article.url)
+    news_article = jsonld_objects(doc)["NewsArticle"]
+    assert news_article["author"] == [person("Ana Pratiwi", "ana-pratiwi")]
+    assert news_article["editor"] == [person("Budi Santoso", "budi-santoso")]
+    assert news_article["image"]
+    for picture in news_article["image"]:
+        assert picture["creator"] == [person("Citra Dewi", "citra-dewi")]
+    assert meta_content(doc, "article:author") == ["http://testserver/penulis/ana-pratiwi/"]
+
+
 def test_article_without_authors_credits_the_newsroom(client, section):
     article = ArticlePageFactory(parent=section, authors=[])
     news_article = jsonld_objects(head_get(client, article.url))["NewsArticle"]
