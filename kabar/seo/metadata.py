@@ -98,17 +98,22 @@ def logo_image(request, site_settings: SiteSettings) -> SocialImage:
 
 def canonical_url(request, page: Page | None) -> str:
     """The Indonesian address of what is shown, with the page number of a listing."""
-    with indonesian():
-        if page is not None:
+    if page is not None:
+        with indonesian():
             url = page_url(request, page)
-        else:
-            url = absolute_url(request, translate_url(request.path, settings.LANGUAGE_CODE))
+    else:
+        # Resolved in the request's own language (an English path only resolves in English),
+        # then reversed in Indonesian: /en/tag/x/ becomes /tag/x/.
+        url = absolute_url(request, translate_url(request.path, settings.LANGUAGE_CODE))
     number = request.GET.get("page", "")
     return f"{url}?page={number}" if number.isdigit() and int(number) > 1 else url
 
 
-def language_alternates(request, canonical: str) -> list[tuple[str, str]]:
-    """(hreflang, URL) for every language the page exists in, and x-default."""
+def language_alternates(request, canonical: str, page: Page | None) -> list[tuple[str, str]]:
+    """(hreflang, URL) for every language the page exists in, and x-default; nothing for a
+    page that exists in Indonesian only (an article), which no English address stands for."""
+    if not getattr(page, "has_english_version", True):
+        return []
     path = canonical.removeprefix(absolute_url(request, "/").rstrip("/"))
     # translate_url() resolves the path in the active language: the canonical one.
     with indonesian():
@@ -366,7 +371,7 @@ def page_meta(context) -> PageMeta | None:
         description=text_shorten(description or site_settings.tagline),
         canonical=canonical,
         site_name=site_settings.site_name,
-        alternates=language_alternates(request, canonical),
+        alternates=language_alternates(request, canonical, page),
         feeds=feed_links(request, site, site_settings.site_name, page, tag, author),
         images=social_images(request, image),
     )

@@ -209,6 +209,8 @@ class ArticleTag(TaggedItemBase):
 class ArticlePage(BasePage):
     """A news story, filed under its primary section (its parent page)."""
 
+    has_english_version = False  # its text is Indonesian only
+
     kicker = models.CharField(
         _("kicker"), max_length=80, blank=True, help_text=_("A short label above the headline.")
     )

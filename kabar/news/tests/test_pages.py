@@ -134,7 +134,8 @@ def test_article_in_english_under_en_shows_english_labels(client, wire_story):
 def test_indonesian_page_is_marked_as_indonesian_with_a_switch_to_english(client, wire_story):
     html = page_text(client, wire_story.url)
     assert '<html lang="id">' in html
-    assert f'href="/en{wire_story.url}" lang="en"' in html
+    # The story is in Indonesian only: English readers are sent to the English front page.
+    assert 'href="/en/" lang="en"' in html and f'href="/en{wire_story.url}"' not in html
     assert 'href="#main"' in html and '<main id="main"' in html
 
 
