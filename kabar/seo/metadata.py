@@ -376,7 +376,10 @@ def page_meta(context) -> PageMeta | None:
         images=social_images(request, image),
     )
     match = getattr(request, "resolver_match", None)
-    if match is not None and match.view_name in NOINDEX_VIEWS:
+    # Reader account pages (django-allauth's "account_*" views) have nothing to index either.
+    if match is not None and (
+        match.view_name in NOINDEX_VIEWS or match.view_name.startswith("account_")
+    ):
         meta.robots = ROBOTS_NOINDEX
 
     with indonesian():
