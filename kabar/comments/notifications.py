@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from kabar.core.addresses import page_public_url, public_url
 from kabar.core.text import text_single_line
 
 from .models import CommentSettings, ReaderComment
@@ -50,16 +51,12 @@ def _subject(template: str, context: dict) -> str:
     return text_single_line(render_to_string(template, context))
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.WAGTAILADMIN_BASE_URL}{path}"
-
-
 def comment_moderators_notify(*, comment: ReaderComment, rules: CommentSettings, event: str):
     """Email the moderators that a comment is waiting ("held") or was reported ("reported")."""
     recipients = moderator_emails(rules)
     if not recipients:
         return 0
-    edit_url = _absolute(reverse("wagtailsnippets_comments_readercomment:edit", args=[comment.pk]))
+    edit_url = public_url(reverse("wagtailsnippets_comments_readercomment:edit", args=[comment.pk]))
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "comment": comment,
@@ -67,7 +64,7 @@ def comment_moderators_notify(*, comment: ReaderComment, rules: CommentSettings,
             "edit_url": edit_url,
             # What the readers said, so a moderator can judge from the email alone.
             "reports": list(comment.reports.open().order_by("created_at")),
-            "queue_url": _absolute(reverse("wagtailsnippets_comments_readercomment:list")),
+            "queue_url": public_url(reverse("wagtailsnippets_comments_readercomment:list")),
         }
         subject = _subject("comments/email/moderators_subject.txt", context)
         body = render_to_string("comments/email/moderators.txt", context)
@@ -86,7 +83,7 @@ def comment_reply_notify(*, reply: ReaderComment) -> int:
     ):
         return 0
     ReaderComment.objects.filter(pk=reply.pk).update(reply_notified_at=timezone.now())
-    unsubscribe = _absolute(
+    unsubscribe = public_url(
         reverse("comments:unsubscribe", args=[unsubscribe_token(parent.author_email)])
     )
     with translation.override(settings.LANGUAGE_CODE):
@@ -94,7 +91,7 @@ def comment_reply_notify(*, reply: ReaderComment) -> int:
             "reply": reply,
             "parent": parent,
             "unsubscribe_url": unsubscribe,
-            "reply_url": _absolute(reply.get_absolute_url()),
+            "reply_url": f"{page_public_url(reply.article)}#{reply.anchor}",
         }
         subject = _subject("comments/email/reply_subject.txt", context)
         body = render_to_string("comments/email/reply.txt", context)
@@ -119,7 +116,7 @@ def confirmation_comment(token: str) -> ReaderComment | None:
 
 def comment_confirmation_send(*, comment: ReaderComment) -> int:
     """Email the reader the link that confirms their comment (commenting mode 2)."""
-    link = _absolute(reverse("comments:confirm", args=[confirmation_token(comment)]))
+    link = public_url(reverse("comments:confirm", args=[confirmation_token(comment)]))
     with translation.override(settings.LANGUAGE_CODE):
         context = {"comment": comment, "confirm_url": link}
         subject = _subject("comments/email/confirm_subject.txt", context)
@@ -131,7 +128,7 @@ def personal_data_link_send(*, email: str) -> int:
     """Email the address a link to see, download or delete its comments (UU PDP)."""
     if not ReaderComment.objects.filter(author_email__iexact=email).exists():
         return 0
-    link = _absolute(reverse("comments:my_data", args=[personal_data_token(email)]))
+    link = public_url(reverse("comments:my_data", args=[personal_data_token(email)]))
     with translation.override(settings.LANGUAGE_CODE):
         context = {"link": link}
         subject = _subject("comments/email/personal_data_subject.txt", context)

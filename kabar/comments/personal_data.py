@@ -4,6 +4,7 @@ from django.core import signing
 from django.db import transaction
 from wagtail.models import ModelLogEntry
 
+from kabar.core.addresses import page_public_url
 from kabar.news.invalidation import articles_purge
 
 from .models import ReaderComment
@@ -37,7 +38,7 @@ def comment_data_export(*, email: str) -> dict:
             {
                 "id": c.pk,
                 "article": c.article.title,
-                "article_url": c.article.full_url,
+                "article_url": page_public_url(c.article),
                 "in_reply_to": c.parent_id,
                 "name": c.author_name,
                 "website": c.author_url,

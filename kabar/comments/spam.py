@@ -8,6 +8,7 @@ import urllib.request
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from kabar.core.addresses import page_public_url, public_url
 from kabar.core.antispam import rate_limit_hit
 
 __all__ = ["rate_limit_hit", "comment_is_spam", "spam_checks"]
@@ -37,11 +38,11 @@ class AkismetSpamCheck(SpamCheck):
 
     def is_spam(self, *, comment, request_meta: dict) -> bool:
         data = {
-            "blog": settings.WAGTAILADMIN_BASE_URL,
+            "blog": public_url("/"),
             "user_ip": comment.author_ip or "",
             "user_agent": comment.user_agent,
             "referrer": request_meta.get("HTTP_REFERER", ""),
-            "permalink": comment.article.full_url or "",
+            "permalink": page_public_url(comment.article),
             "comment_type": "reply" if comment.parent_id else "comment",
             "comment_author": comment.author_name,
             "comment_author_email": comment.author_email,

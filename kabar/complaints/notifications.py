@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from kabar.core.addresses import page_public_url, public_url
 from kabar.core.ppms import HANDLING_TIME
 
 from .models import Complaint
@@ -26,12 +27,8 @@ def editor_emails() -> list[str]:
     )
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.WAGTAILADMIN_BASE_URL}{path}"
-
-
 def complaint_admin_url(complaint: Complaint) -> str:
-    return _absolute(reverse(f"{ADMIN_URL_NAMESPACE}:edit", args=[complaint.pk]))
+    return public_url(reverse(f"{ADMIN_URL_NAMESPACE}:edit", args=[complaint.pk]))
 
 
 def _send(template: str, context: dict, recipients: list[str]) -> int:
@@ -62,7 +59,7 @@ def complaint_settled_send(*, complaint: Complaint) -> int:
     if not complaint.email:
         return 0
     template = "published" if complaint.status == Complaint.Status.PUBLISHED else "rejected"
-    context = {"complaint": complaint, "article_url": complaint.article.full_url or ""}
+    context = {"complaint": complaint, "article_url": page_public_url(complaint.article)}
     return _send(template, context, [complaint.email])
 
 
@@ -70,6 +67,6 @@ def complaints_overdue_send(*, complaints: list[Complaint]) -> int:
     """One email to the editors listing the complaints past the 2×24 hours."""
     context = {
         "complaints": [(c, complaint_admin_url(c)) for c in complaints],
-        "queue_url": _absolute(reverse(f"{ADMIN_URL_NAMESPACE}:index")),
+        "queue_url": public_url(reverse(f"{ADMIN_URL_NAMESPACE}:index")),
     }
     return _send("overdue", context, editor_emails())

@@ -7,6 +7,7 @@ host is the best guess.
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
+from django.utils import translation
 from wagtail.models import Site
 
 
@@ -49,6 +50,23 @@ def url_rebase(request, url: str, *, site: Site | None = None) -> str:
         if rest != url and (not rest or rest[0] in "/?#"):
             return absolute_url(request, rest if rest.startswith("/") else f"/{rest}")
     return url
+
+
+def public_url(path: str) -> str:
+    """`path` on the site's public address where no request is at hand: emails, tasks, exports.
+
+    SITE_URL when set, else WAGTAILADMIN_BASE_URL (SITE_URL's stand-in on a developer's
+    machine); never the Wagtail Site record, whose host is often an internal "localhost".
+    """
+    parts = urlsplit(settings.SITE_URL or settings.WAGTAILADMIN_BASE_URL)
+    return urljoin(f"{parts.scheme}://{parts.netloc}/", path or "/")
+
+
+def page_public_url(page) -> str:
+    """The page's Indonesian address on the site's public address, without a request."""
+    with translation.override(settings.LANGUAGE_CODE):
+        parts = page.get_url_parts()
+    return public_url(parts[2]) if parts else ""
 
 
 def client_ip(request) -> str | None:

@@ -27,6 +27,11 @@ class BasePage(Page):
 
     promote_panels = Page.promote_panels + [FieldPanel("social_image")]
 
+    # Whether /en/ shows the page translated. Listings are: their interface is all they say.
+    # A page of the newsroom's own text (a story, "about us") is Indonesian only, so it is
+    # never offered as an English page (no hreflang="en", no language switch to it).
+    has_english_version = True
+
     class Meta:
         abstract = True
 

@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from .blocks import FRONT_BLOCK_MAX_COUNT
-from .models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
+from .models import ArticleAuthor, ArticlePage, Author, Credits, HomePage, SectionPage
 
 PER_PAGE = 12
 LATEST_COUNT = 8
@@ -308,9 +308,13 @@ def article_page_context(*, article: ArticlePage) -> dict:
     authorships = article.authorships.all()
     if isinstance(authorships, QuerySet):
         authorships = authorships.select_related("author")
+    authorships = list(authorships)
     return {
         "section": article.get_parent().specific,
-        "authorships": list(authorships),
+        # Every section above the article, outermost first: Dalam Negeri, then Daerah.
+        "breadcrumb_sections": list(article.get_ancestors().type(SectionPage).specific()),
+        "authorships": authorships,
+        "credits": Credits.of(authorships),
         "tags": list(article.tags.all()),
         "secondary_sections": [s for s in article.secondary_sections.all() if s.live],
     }

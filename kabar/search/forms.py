@@ -18,13 +18,22 @@ LATEST_DATE = datetime.date(2999, 12, 31)
 CONTROL_CHARS_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
+def query_shorten(text: str) -> str:
+    """The text cut to MAX_QUERY_LENGTH at a word boundary: a cut word would find nothing."""
+    if len(text) <= MAX_QUERY_LENGTH:
+        return text
+    cut = text[: MAX_QUERY_LENGTH + 1]
+    # A single word longer than the limit has no boundary to cut at.
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut[:MAX_QUERY_LENGTH]).strip()
+
+
 class QueryField(forms.CharField):
     """A search box: control characters (NUL included) become spaces, over-long text is cut."""
 
     def to_python(self, value):
         value = CONTROL_CHARS_RE.sub(" ", str(value or ""))
         value = " ".join(unicodedata.normalize("NFKC", value).split())
-        return value[:MAX_QUERY_LENGTH].strip()
+        return query_shorten(value)
 
 
 class SectionField(forms.ModelChoiceField):
@@ -75,7 +84,9 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         if sections is not None:
             self.fields["section"].queryset = sections
-        self.fields["q"].widget.attrs.update({"maxlength": MAX_QUERY_LENGTH, "autocomplete": "off"})
+        # No maxlength: the browser would cut a pasted text mid-word; the server cuts it at a
+        # word boundary and says so.
+        self.fields["q"].widget.attrs.update({"autocomplete": "off"})
 
     def clean(self):
         cleaned = super().clean()
@@ -95,6 +106,14 @@ class SearchForm(forms.Form):
             "date_to": data.get("date_to"),
             "sort": data.get("sort") or self.RELEVANCE,
         }
+
+    def filters_used(self) -> bool:
+        """Whether the reader chose a filter (or got one wrong): the filters then show unfolded."""
+        if not self.is_bound:
+            return False
+        return any(self.data.get(name) for name in self.fields if name != "q") or any(
+            name != "q" for name in self.errors
+        )
 
     def query_was_cut(self) -> bool:
         """Whether the typed query was longer than the search box takes."""

@@ -110,9 +110,10 @@ def feed_entries(scope: FeedScope) -> list[FeedEntry]:
                 summary=summary,
                 published=timezone.localtime(article.first_published_at),
                 updated=timezone.localtime(article.last_published_at or article.first_published_at),
+                # The writers, as in the byline: editors and photographers are no authors.
                 authors=[
-                    (a.author.name, absolute_url(scope.request, a.author.get_absolute_url()))
-                    for a in article.authorships.all()
+                    (a.name, absolute_url(scope.request, a.get_absolute_url()))
+                    for a in article.credits().writers
                 ],
                 categories=[sponsored] * bool(sponsored)
                 + [unverified] * bool(unverified)

@@ -19,7 +19,7 @@ from wagtail.models import Page, Site
 
 from kabar.core.addresses import absolute_url, page_url
 from kabar.core.models import SiteSettings
-from kabar.news.models import ArticlePage, Author, SectionPage
+from kabar.news.models import ArticlePage, Author, Credits, SectionPage
 
 DESCRIPTION_CHARS = 200
 # Google shows article images best given 16:9, 4:3 and 1:1 crops at least 1200 px wide;
@@ -98,17 +98,22 @@ def logo_image(request, site_settings: SiteSettings) -> SocialImage:
 
 def canonical_url(request, page: Page | None) -> str:
     """The Indonesian address of what is shown, with the page number of a listing."""
-    with indonesian():
-        if page is not None:
+    if page is not None:
+        with indonesian():
             url = page_url(request, page)
-        else:
-            url = absolute_url(request, translate_url(request.path, settings.LANGUAGE_CODE))
+    else:
+        # Resolved in the request's own language (an English path only resolves in English),
+        # then reversed in Indonesian: /en/tag/x/ becomes /tag/x/.
+        url = absolute_url(request, translate_url(request.path, settings.LANGUAGE_CODE))
     number = request.GET.get("page", "")
     return f"{url}?page={number}" if number.isdigit() and int(number) > 1 else url
 
 
-def language_alternates(request, canonical: str) -> list[tuple[str, str]]:
-    """(hreflang, URL) for every language the page exists in, and x-default."""
+def language_alternates(request, canonical: str, page: Page | None) -> list[tuple[str, str]]:
+    """(hreflang, URL) for every language the page exists in, and x-default; nothing for a
+    page that exists in Indonesian only (an article), which no English address stands for."""
+    if not getattr(page, "has_english_version", True):
+        return []
     path = canonical.removeprefix(absolute_url(request, "/").rstrip("/"))
     # translate_url() resolves the path in the active language: the canonical one.
     with indonesian():
@@ -200,9 +205,22 @@ def article_meta(request, meta: PageMeta, context, article: ArticlePage, organiz
     secondary = context.get("secondary_sections")
     if secondary is None:
         secondary = [s for s in article.secondary_sections.all() if s.live]
-    authors = list({a.author.pk: a.author for a in authorships}.values())
+    credits = context.get("credits") or Credits.of(authorships)
     with indonesian():
-        author_urls = [absolute_url(request, a.get_absolute_url()) for a in authors]
+        people = {
+            role: [
+                {
+                    "@type": "Person",
+                    "name": a.name,
+                    "url": absolute_url(request, a.get_absolute_url()),
+                    **({"jobTitle": a.job_title} if a.job_title else {}),
+                }
+                for a in getattr(credits, role)
+            ]
+            for role in ("writers", "editors", "photographers")
+        }
+    # Only the writers are the story's authors; editors and photographers have their own terms.
+    author_urls = [person["url"] for person in people["writers"]]
     published = article.first_published_at
     modified = article.last_published_at or published
     meta.article = {
@@ -221,25 +239,30 @@ def article_meta(request, meta: PageMeta, context, article: ArticlePage, organiz
         "mainEntityOfPage": {"@type": "WebPage", "@id": meta.canonical},
         "datePublished": iso(published),
         "dateModified": iso(modified),
-        "author": [
-            {
-                "@type": "Person",
-                "name": a.name,
-                "url": url,
-                **({"jobTitle": a.job_title} if a.job_title else {}),
-            }
-            for a, url in zip(authors, author_urls, strict=True)
-        ]
-        or [organization],
+        "author": people["writers"] or [organization],
         "publisher": organization,
         "articleSection": [section.title, *(s.title for s in secondary)],
         "keywords": [t.name for t in tags],
         "isAccessibleForFree": True,
         "inLanguage": "id-ID",
     }
+    if people["editors"]:
+        data["editor"] = people["editors"]
     if meta.images:
+        # The photographers took the featured photo; a separate social image is not theirs.
+        theirs = people["photographers"] and article.social_image_id in (
+            None,
+            article.featured_image_id,
+        )
+        photographers = {"creator": people["photographers"]} if theirs else {}
         data["image"] = [
-            {"@type": "ImageObject", "url": i.url, "width": i.width, "height": i.height}
+            {
+                "@type": "ImageObject",
+                "url": i.url,
+                "width": i.width,
+                "height": i.height,
+                **photographers,
+            }
             for i in meta.images
         ]
     if article.dateline:
@@ -348,12 +371,15 @@ def page_meta(context) -> PageMeta | None:
         description=text_shorten(description or site_settings.tagline),
         canonical=canonical,
         site_name=site_settings.site_name,
-        alternates=language_alternates(request, canonical),
+        alternates=language_alternates(request, canonical, page),
         feeds=feed_links(request, site, site_settings.site_name, page, tag, author),
         images=social_images(request, image),
     )
     match = getattr(request, "resolver_match", None)
-    if match is not None and match.view_name in NOINDEX_VIEWS:
+    # Reader account pages (django-allauth's "account_*" views) have nothing to index either.
+    if match is not None and (
+        match.view_name in NOINDEX_VIEWS or match.view_name.startswith("account_")
+    ):
         meta.robots = ROBOTS_NOINDEX
 
     with indonesian():

@@ -207,6 +207,7 @@ def news_sitemap_articles(site: Site) -> QuerySet:
         .descendant_of(site.root_page)
         .filter(first_published_at__gte=since, sponsored=False)
         .defer_streamfields()
+        .select_related("featured_image")
         .prefetch_related(
             Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag"))
         )[:NEWS_SITEMAP_LIMIT]

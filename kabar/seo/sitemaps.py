@@ -55,6 +55,13 @@ class KabarSitemap(Sitemap):
         return urls
 
 
+def article_images(request, article) -> list[str]:
+    """The article's photos for the image sitemap extension: its featured image."""
+    if article.featured_image is None:
+        return []
+    return [absolute_url(request, article.featured_image.file.url)]
+
+
 class ArticleSitemap(KabarSitemap):
     def items(self):
         return selectors.sitemap_articles(self.site)
@@ -64,10 +71,8 @@ class ArticleSitemap(KabarSitemap):
 
     def item_urls(self, article):
         urls = super().item_urls(article)
-        if article.featured_image:
-            image = absolute_url(self.request, article.featured_image.file.url)
-            for url in urls:
-                url["images"] = [image]
+        for url in urls:
+            url["images"] = article_images(self.request, article)
         return urls
 
 
@@ -143,7 +148,15 @@ class GoogleNewsSitemap(KabarSitemap):
                 "title": article.title,
                 "keywords": ", ".join(t.tag.name for t in article.tagged_items.all()),
             }
+            url["images"] = article_images(self.request, article)
         return urls
+
+    def _urls(self, page, protocol, domain):
+        # The schema wants at least one <url>: with no story in the last 48 hours, the front
+        # page stands in (without a news:news entry, so Google News takes nothing from it).
+        return super()._urls(page, protocol, domain) or [
+            {"location": absolute_url(self.request, "/")}
+        ]
 
 
 SITEMAPS = {

@@ -1,4 +1,4 @@
-"""Feeds, sitemaps and robots.txt: one address each, outside the language prefix.
+"""Feeds, sitemaps, robots.txt and the icon: one address each, outside the language prefix.
 
 Feeds live under /feed/, a slug sections may not take (news.models.pages.RESERVED_SLUGS).
 """
@@ -21,4 +21,5 @@ urlpatterns = [
     path("sitemap-news.xml", views.news_sitemap, name="news_sitemap"),
     path("sitemap-<slug:section>.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

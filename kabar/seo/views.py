@@ -1,11 +1,14 @@
-"""Feeds with conditional GET, sitemaps and robots.txt, all kept by the page cache."""
+"""Feeds with conditional GET, sitemaps and robots.txt, all kept by the page cache; the icon."""
+
+from pathlib import Path
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition
 from wagtail.contrib.sitemaps import views as sitemap_views
 
@@ -14,6 +17,8 @@ from kabar.pagecache.headers import public_page
 from . import selectors
 from .feeds import ArticlesAtomFeed, ArticlesFeed
 from .sitemaps import SITEMAPS, GoogleNewsSitemap
+
+FAVICON = Path(__file__).parent / "static" / "seo" / "favicon.ico"
 
 
 def feed_scope(request, kind="site", key=""):
@@ -101,3 +106,9 @@ def robots_txt(request):
         {"sitemaps": sitemap_urls, "disallow": disallow},
         content_type="text/plain; charset=utf-8",
     )
+
+
+# Browsers and feed readers ask for /favicon.ico whatever the page says; a week in caches.
+@cache_control(public=True, max_age=7 * 24 * 3600)
+def favicon(request):
+    return HttpResponse(FAVICON.read_bytes(), content_type="image/x-icon")

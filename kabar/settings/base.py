@@ -549,6 +549,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Its emails' links start with SITE_URL, as every other email's (kabar.core.addresses).
+ACCOUNT_ADAPTER = "kabar.comments.accounts.AccountAdapter"
 # Sign-in limits count per client address as the comment limits do: behind a proxy, the
 # address it appends to X-Forwarded-For, not the proxy's own.
 ALLAUTH_TRUSTED_PROXY_COUNT = COMMENTS_TRUSTED_PROXIES

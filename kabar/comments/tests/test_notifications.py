@@ -2,8 +2,9 @@ import re
 
 from django.core import mail
 from django.test import Client
+from wagtail.models import Site
 
-from kabar.comments import services
+from kabar.comments import notifications, services
 from kabar.comments.models import ReaderComment
 
 from .conftest import form_data
@@ -162,3 +163,48 @@ def test_a_name_of_control_characters_only_is_refused_in_indonesian(client, arti
     response = client.post("/komentar/kirim/", form_data(article, name="\x07\x1b"))
     assert not ReaderComment.objects.exists()
     assert "Silakan tulis nama Anda." in response.content.decode()
+
+
+def test_reply_email_links_to_site_url_and_keeps_the_title_unescaped(
+    article, rules, admin_user, settings, django_capture_on_commit_callbacks
+):
+    # The Site record keeps an internal host; readers must get the public address.
+    Site.objects.update(hostname="localhost", port=80)
+    settings.SITE_URL = "https://kabar.example"
+    article.title = "Eropa & Amerika"
+    article.save()
+    parent = ReaderComment.objects.create(
+        article=article,
+        author_name="Ani",
+        author_email="ani@example.id",
+        body="Pertanyaan",
+        status=Status.APPROVED,
+        notify_replies=True,
+    )
+    reply = ReaderComment.objects.create(
+        article=article,
+        parent=parent,
+        author_name="Budi",
+        author_email="budi@example.id",
+        body="Jawaban",
+        status=Status.APPROVED,
+    )
+    mail.outbox.clear()
+    assert notifications.comment_reply_notify(reply=reply) == 1
+    message = mail.outbox[0]
+    assert message.subject == "Budi membalas komentar Anda pada “Eropa & Amerika”"
+    assert f"https://kabar.example{article.url}#comment-{reply.pk}" in message.body
+    assert "https://kabar.example/komentar/berhenti/" in message.body
+    assert "localhost" not in message.body
+
+
+def test_password_reset_email_links_to_site_url(client, home, settings, django_user_model):
+    settings.SITE_URL = "https://kabar.example"
+    django_user_model.objects.create_user("ani", "ani@example.id", "rahasia-panjang-sekali")
+    response = client.post(
+        "/akun/password/reset/", {"email": "ani@example.id"}, HTTP_HOST="localhost"
+    )
+    assert response.status_code == 302
+    body = mail.outbox[-1].body
+    assert "https://kabar.example/akun/password/reset/key/" in body
+    assert "localhost" not in body

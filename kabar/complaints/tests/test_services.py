@@ -122,3 +122,21 @@ def test_accepting_a_right_of_reply_creates_the_hak_jawab_note(complaint, editor
     assert note.party == "PT Jalan Lancar" and note.created_by == editor
     assert note.text == "Molor delapan bulan, bukan dua tahun."
     assert complaint.status == Complaint.Status.PUBLISHED
+
+
+def test_complaint_emails_link_to_site_url_with_a_plain_subject(complaint, settings, mailoutbox):
+    from wagtail.models import Site
+
+    from kabar.complaints.notifications import complaint_settled_send
+
+    # The Site record keeps an internal host; readers must get the public address.
+    Site.objects.update(hostname="localhost", port=80)
+    settings.SITE_URL = "https://kabar.example"
+    complaint.article.title = "Eropa & Amerika"
+    complaint.article.save()
+    complaint.status = Complaint.Status.PUBLISHED
+    assert complaint_settled_send(complaint=complaint) == 1
+    message = mailoutbox[-1]
+    assert "“Eropa & Amerika”" in message.subject and "&amp;" not in message.subject
+    assert f"https://kabar.example{complaint.article.url}" in message.body
+    assert "localhost" not in message.body

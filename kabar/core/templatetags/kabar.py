@@ -3,6 +3,7 @@
 import re
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.urls import translate_url as django_translate_url
 from django.utils import dateformat, timezone, translation
@@ -69,6 +70,11 @@ def translated_url(context, lang_code):
     request = context.get("request")
     if request is None:
         return "/"
+    indonesian_only = not getattr(context.get("page"), "has_english_version", True)
+    if indonesian_only and lang_code != settings.LANGUAGE_CODE:
+        # A page in Indonesian only is not offered in English: the English front page is.
+        with translation.override(lang_code):
+            return reverse("wagtail_serve", args=[""])
     url = django_translate_url(request.get_full_path(), lang_code)
     # An address Django cannot resolve comes back as it was: for "//evil.com/" that would be a
     # link to another site. Such a path has no translation; its language's front page does.

@@ -14,8 +14,12 @@ def language_link(client, path: str) -> str:
     return SWITCH.search(response.content.decode()).group(1)
 
 
-def test_a_page_links_to_its_english_address(client, article):
-    assert language_link(client, article.url) == f"/en{article.url}"
+def test_a_listing_links_to_its_english_address(client, section):
+    assert language_link(client, section.url) == f"/en{section.url}"
+
+
+def test_an_indonesian_only_article_links_to_the_english_front_page(client, article):
+    assert language_link(client, article.url) == "/en/"
 
 
 def test_the_english_page_links_back_to_the_indonesian_one(client, article):

@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from itertools import chain
 from typing import TextIO
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db.models import Max
@@ -18,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.rich_text import expand_db_html
 
 from kabar.comments.models import ReaderComment
+from kabar.core.addresses import public_url
 from kabar.ingest.wxr.export import (
     element,
     postmeta,
@@ -41,7 +41,7 @@ CHUNK = 200
 
 
 def absolute_url(url: str) -> str:
-    return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", url or "")
+    return public_url(url or "/")
 
 
 def articles_select(
@@ -327,7 +327,7 @@ def _export_write(*, out, since, until, section) -> Counter:
     whole_site = not (since or until or section)
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     home = site.root_page if site else None
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base_url = public_url("/").rstrip("/")
     wxr_header_write(
         out,
         title=(site.site_name if site and site.site_name else home.title if home else ""),

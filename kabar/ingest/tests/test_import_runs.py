@@ -179,3 +179,17 @@ def test_a_corrupt_image_is_reported_and_the_rest_imported(home, tmp_path):
     assert reason.startswith("The file could not be stored as an image")
     assert not get_image_model().objects.exists()
     assert ArticlePage.objects.count() == 2
+
+
+def test_imported_tags_reuse_an_existing_tag_whatever_its_case(home):
+    from taggit.models import Tag
+
+    existing = Tag.objects.create(name="Transportasi", slug="transportasi")
+    term = (
+        "<wp:tag><wp:term_id>5</wp:term_id><wp:tag_slug><![CDATA[transportasi]]></wp:tag_slug>"
+        "<wp:tag_name><![CDATA[transportasi]]></wp:tag_name></wp:tag>"
+    )
+    wxr_import(source=wxr_document(term, wxr_post(1, tags=["transportasi"])))
+    article = ArticlePage.objects.get()
+    assert list(article.tags.all()) == [existing]
+    assert list(Tag.objects.values_list("slug", flat=True)) == ["transportasi"]

@@ -202,3 +202,18 @@ def test_writer_may_not_set_a_publish_rule(client, writer, section):
         for_user=writer,
     )
     assert not form.is_valid() and "rule" in form.errors
+
+
+def test_ambil_reuses_existing_tags_whatever_their_case(editor_client, desk, section):
+    from taggit.models import Tag
+
+    from kabar.ingest.models import WireKeywordTag
+
+    dunia = Tag.objects.create(name="DUNIA", slug="dunia")
+    trade = Tag.objects.create(name="perdagangan", slug="perdagangan")
+    WireKeywordTag.objects.create(keyword="perdagangan", tag="Perdagangan")
+    item = WireItem.objects.get(guid="antara-4001")
+    editor_client.post(reverse("ingest_wire:take", args=[item.pk]), {"section": section.pk})
+    article = ArticlePage.objects.get()
+    assert set(article.tags.all()) == {dunia, trade}
+    assert Tag.objects.count() == 2

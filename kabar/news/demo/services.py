@@ -28,6 +28,7 @@ from kabar.news.models import (
     SectionPage,
     StandardPage,
 )
+from kabar.news.tasks import articles_reindex
 from kabar.pagecache.purge import purges_deferred
 
 from . import images
@@ -85,6 +86,9 @@ def demo_newsroom_load(*, stdout=None) -> bool:
         # hook, so that news never imports them.
         for hook in hooks.get_hooks("demo_newsroom_loaded"):
             hook()
+        # Indexed here and now rather than through the task queue, which the worker only
+        # empties after `make run` says the site is up: search finds the stories at once.
+        articles_reindex.call(list(ArticlePage.objects.values_list("pk", flat=True)))
     if stdout is not None:
         stdout.write(
             f"Loaded the demo newsroom: {summary.sections} sections, {summary.articles} articles, "

@@ -1,4 +1,4 @@
-from .authors import ArticleAuthor, Author, AuthorRole
+from .authors import ArticleAuthor, Author, AuthorRole, Credits
 from .live import LiveUpdate
 from .pages import (
     ArticlePage,
@@ -16,6 +16,7 @@ __all__ = [
     "ArticleTag",
     "Author",
     "AuthorRole",
+    "Credits",
     "HomePage",
     "HomeTopStory",
     "LiveUpdate",

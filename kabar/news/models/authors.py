@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -18,6 +20,14 @@ class AuthorRole(models.TextChoices):
     WRITER = "penulis", _("Writer")
     EDITOR = "editor", _("Editor")
     PHOTOGRAPHER = "fotografer", _("Photographer")
+
+
+# What the person did on a story, for their author page.
+ROLE_DONE = {
+    AuthorRole.WRITER: _("Wrote"),
+    AuthorRole.EDITOR: _("Edited"),
+    AuthorRole.PHOTOGRAPHER: _("Photographed"),
+}
 
 
 # Each social profile field and the hosts its address may point at.
@@ -154,3 +164,33 @@ class ArticleAuthor(Orderable):
 
     def __str__(self):
         return f"{self.author} ({self.get_role_display()})"
+
+    @property
+    def role_done(self) -> str:
+        """What the person did on the story: "Wrote", "Edited", "Photographed"."""
+        return ROLE_DONE.get(self.role, self.get_role_display())
+
+
+@dataclass
+class Credits:
+    """The people credited on a story by their part: only writers are its authors ("Oleh");
+    editors and photographers are named with their role."""
+
+    writers: list[Author] = field(default_factory=list)
+    editors: list[Author] = field(default_factory=list)
+    photographers: list[Author] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, authorships: Iterable[ArticleAuthor]) -> "Credits":
+        """The credits of an article's authorships, in byline order, each person once a role."""
+        credits = cls()
+        by_role = {
+            AuthorRole.WRITER: credits.writers,
+            AuthorRole.EDITOR: credits.editors,
+            AuthorRole.PHOTOGRAPHER: credits.photographers,
+        }
+        for credit in authorships:
+            people = by_role.get(credit.role, credits.writers)
+            if credit.author not in people:
+                people.append(credit.author)
+        return credits

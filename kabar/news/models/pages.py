@@ -28,6 +28,8 @@ from kabar.news.metrics import article_word_count, reading_minutes
 from kabar.news.panels import WritingMetricsPanel
 from kabar.pagecache.headers import public_cache_headers
 
+from .authors import Credits
+
 # URL prefixes the site's own views answer under; a section may not take them as its slug.
 RESERVED_SLUGS = {
     "tag",
@@ -206,6 +208,8 @@ class ArticleTag(TaggedItemBase):
 
 class ArticlePage(BasePage):
     """A news story, filed under its primary section (its parent page)."""
+
+    has_english_version = False  # its text is Indonesian only
 
     kicker = models.CharField(
         _("kicker"), max_length=80, blank=True, help_text=_("A short label above the headline.")
@@ -488,6 +492,10 @@ class ArticlePage(BasePage):
             elif block.block_type == "quote":
                 parts.append(value["quote"])
         return "\n\n".join(parts)
+
+    def credits(self) -> Credits:
+        """Who wrote, edited and photographed the story (from prefetched authorships too)."""
+        return Credits.of(self.authorships.all())
 
     def search_authors(self) -> str:
         """The credited authors' names, for the search index."""

@@ -35,6 +35,8 @@ class StandardBodyBlock(ArticleBodyBlock):
 class StandardPage(BasePage):
     """A plain page outside the news flow: about us, editorial staff, contact, guidelines."""
 
+    has_english_version = False  # its text is Indonesian only
+
     body = StreamField(StandardBodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]

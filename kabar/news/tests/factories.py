@@ -55,10 +55,14 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def authors(obj, create, extracted, **kwargs):
-        """`authors=[author, ...]` credits them as writers, in order."""
+        """`authors=[author, ...]` credits them as writers, in order; `(author, role)` in
+        another part ("editor", "fotografer")."""
         if create and extracted:
-            for position, author in enumerate(extracted):
-                ArticleAuthor.objects.create(article=obj, author=author, sort_order=position)
+            for position, credit in enumerate(extracted):
+                author, role = credit if isinstance(credit, tuple) else (credit, "penulis")
+                ArticleAuthor.objects.create(
+                    article=obj, author=author, role=role, sort_order=position
+                )
 
     @factory.post_generation
     def tags(obj, create, extracted, **kwargs):

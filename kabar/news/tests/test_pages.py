@@ -5,6 +5,7 @@ import datetime
 import pytest
 import wagtail_factories
 from django.utils import timezone
+from lxml import html as lxml_html
 
 from kabar.news.models import ArticleAuthor, HomeTopStory
 from kabar.news.tests.factories import ArticlePageFactory, AuthorFactory, SectionPageFactory
@@ -52,12 +53,35 @@ def test_article_shows_dateline_in_the_first_paragraph(client, wire_story):
     assert '<span class="dateline">BEIJING (ANTARA) –</span> Pemerintah China meminta' in html
 
 
-def test_article_shows_byline_in_order_with_roles_and_author_links(client, wire_story):
+def byline_texts(html: str) -> list[str]:
+    doc = lxml_html.fromstring(html)
+    lines = doc.xpath('//p[contains(@class, "byline")]')
+    return [" ".join(p.text_content().split()) for p in lines]
+
+
+def test_byline_names_the_writers_and_gives_editors_and_photographers_their_part(
+    client, wire_story
+):
+    photographer = AuthorFactory(name="Citra Dewi")
+    ArticleAuthor.objects.create(
+        article=wire_story, author=photographer, role="fotografer", sort_order=2
+    )
     html = page_text(client, wire_story.url)
-    ana, budi = html.index("Ana Pratiwi"), html.index("Budi Santoso")
-    assert ana < budi
-    assert 'href="/penulis/ana-pratiwi/"' in html
-    assert "(Penulis)" in html and "(Editor)" in html
+    assert byline_texts(html) == ["Oleh Ana Pratiwi", "Editor: Budi Santoso", "Foto: Citra Dewi"]
+    assert 'href="/penulis/ana-pratiwi/"' in html and 'href="/penulis/citra-dewi/"' in html
+
+
+def test_nested_section_article_breadcrumb_names_every_parent_section(client, home, section):
+    country = SectionPageFactory(parent=home, title="Dalam Negeri", slug="dalam-negeri")
+    region = SectionPageFactory(parent=country, title="Daerah", slug="daerah")
+    story = ArticlePageFactory(parent=region, title="Banjir di Medan")
+    doc = lxml_html.fromstring(page_text(client, story.url))
+    crumbs = doc.xpath('//nav[contains(@class, "breadcrumb")]//a')
+    assert [(a.text, a.get("href")) for a in crumbs] == [
+        ("Beranda", "/"),
+        ("Dalam Negeri", "/dalam-negeri/"),
+        ("Daerah", "/dalam-negeri/daerah/"),
+    ]
 
 
 def test_article_shows_indonesian_date_and_reading_time(client, wire_story):
@@ -100,7 +124,8 @@ def test_article_in_english_under_en_shows_english_labels(client, wire_story):
     html = page_text(client, "/en" + indonesian_url)
     assert '<html lang="en">' in html
     assert "Tuesday, 29 October 2024 14:05 WIB" in html
-    assert "1 minute read" in html and "(Writer)" in html
+    assert "1 minute read" in html
+    assert byline_texts(html) == ["By Ana Pratiwi", "Editor: Budi Santoso"]
     assert 'href="/en/tag/rusia/"' in html
     # The switcher leads back to the same story in Indonesian.
     assert f'href="{indonesian_url}" lang="id"' in html
@@ -109,7 +134,8 @@ def test_article_in_english_under_en_shows_english_labels(client, wire_story):
 def test_indonesian_page_is_marked_as_indonesian_with_a_switch_to_english(client, wire_story):
     html = page_text(client, wire_story.url)
     assert '<html lang="id">' in html
-    assert f'href="/en{wire_story.url}" lang="en"' in html
+    # The story is in Indonesian only: English readers are sent to the English front page.
+    assert 'href="/en/" lang="en"' in html and f'href="/en{wire_story.url}"' not in html
     assert 'href="#main"' in html and '<main id="main"' in html
 
 
@@ -174,6 +200,24 @@ def test_author_page_shows_profile_and_their_articles(client, wire_story, sectio
     assert "<h1>Ana Pratiwi</h1>" in html and "Wartawan" in html
     assert "Meliput diplomasi Asia Timur." in html
     assert "China minta semua menahan diri" in html and "Tulisan orang lain" not in html
+    assert '<span class="card__role">Menulis</span>' in html
+
+
+def test_author_page_says_what_the_person_did_on_each_story(client, wire_story, section):
+    editor = wire_story.authorships.get(role="editor").author
+    ArticlePageFactory(
+        parent=section, title="Foto banjir", authors=[(editor, "fotografer"), (editor, "editor")]
+    )
+    doc = lxml_html.fromstring(page_text(client, editor.get_absolute_url()))
+    cards = doc.xpath('//article[contains(@class, "card")]')
+    roles = {
+        card.xpath("string(.//h2)").strip(): card.xpath('.//*[@class="card__role"]/text()')
+        for card in cards
+    }
+    assert roles == {
+        "China minta semua menahan diri": ["Menyunting"],
+        "Foto banjir": ["Memotret", "Menyunting"],
+    }
 
 
 def test_author_index_lists_credited_authors(client, wire_story):

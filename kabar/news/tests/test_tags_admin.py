@@ -179,3 +179,28 @@ def test_tag_list_costs_the_same_queries_for_more_tags(client, section, editor):
     few = queries()
     ArticlePageFactory(parent=section, tags=["gempa", "tsunami", "longsor", "kebakaran"])
     assert queries() == few
+
+
+def test_migration_merges_tags_made_twice_in_different_cases(client, section):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("kabar.news.migrations.0009_merge_tag_case_duplicates")
+    old = Tag.objects.create(name="Transportasi", slug="transportasi")
+    twin = Tag.objects.create(name="transportasi", slug="transportasi_1")
+    first = ArticlePageFactory(parent=section, tags=[old])
+    both = ArticlePageFactory(parent=section, tags=[old])
+    both.tagged_items.create(tag=twin)
+    second = ArticlePageFactory(parent=section, tags=[twin])
+    second.save_revision()
+
+    migration.tag_case_duplicates_merge(apps, None)
+
+    assert list(Tag.objects.values_list("slug", flat=True)) == ["transportasi"]
+    for article in (first, both, second):
+        assert tag_names(article) == ["Transportasi"]
+    draft = ArticlePage.objects.get(pk=second.pk).get_latest_revision()
+    assert [item["tag"] for item in draft.content["tagged_items"]] == [old.pk]
+    response = client.get("/tag/transportasi_1/")
+    assert response.status_code == 301 and response["Location"] == "/tag/transportasi/"

@@ -265,3 +265,31 @@ def test_invalid_filter_is_ignored_and_the_search_still_runs(publish, search):
     publish("Kereta cepat beroperasi")
     response = search("kereta", date_from="2024-13-45", section="abc")
     assert result_titles(response) == ["Kereta cepat beroperasi"]
+
+
+def test_filters_fold_away_until_the_reader_uses_them(publish, search):
+    publish("Banjir di Jakarta")
+    folded = search("banjir").content.decode()
+    assert '<details class="search-page__more">' in folded
+    chosen = search("banjir", sort="newest").content.decode()
+    assert '<details class="search-page__more" open>' in chosen
+    wrong = search("banjir", date_from="kemarin").content.decode()
+    assert '<details class="search-page__more" open>' in wrong
+
+
+def test_a_long_query_is_cut_at_a_word_boundary(publish, search):
+    publish("Pembangunan jalan tol")
+    words = ["pembangunan"] * 16 + ["jalan"] * 10  # 16 × 12 + 10 × 6 = 252 characters
+    response = search(" ".join(words))
+    query = response.context["form"].cleaned_data["q"]
+    assert len(query) <= 200 and query.split() == words[: len(query.split())]
+    assert query.endswith("jalan") and len(query) > 190
+    assert response.context["query_was_cut"]
+    assert 'maxlength="200"' not in response.content.decode()
+
+
+def test_a_single_overlong_word_is_cut_at_the_limit():
+    from kabar.search.forms import query_shorten
+
+    assert query_shorten("a" * 250) == "a" * 200
+    assert query_shorten("kata " * 40 + "x") == ("kata " * 40).strip()

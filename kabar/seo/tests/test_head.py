@@ -144,8 +144,8 @@ def test_english_page_points_canonical_to_the_indonesian_address(client, lead_ar
             strict=True,
         )
     )
-    english = "http://testserver/en/luar-negeri/china-minta-semua-menahan-diri/"
-    assert alternates == {"id": indonesian, "en": english, "x-default": indonesian}
+    # The story is in Indonesian only: no English address is announced for it.
+    assert alternates == {}
     article = jsonld_objects(doc)["NewsArticle"]
     assert article["author"][0]["url"] == "http://testserver/penulis/desca-lidya-natalia/"
 
@@ -245,6 +245,31 @@ def test_publisher_logo_comes_from_site_settings(client, lead_article):
     }
 
 
+def test_article_authors_are_its_writers_editors_and_photographers_have_their_terms(
+    client, section, image
+):
+    def person(name, slug):
+        return {"@type": "Person", "name": name, "url": f"http://testserver/penulis/{slug}/"}
+
+    article = ArticlePageFactory(
+        parent=section,
+        featured_image=image,
+        authors=[
+            AuthorFactory(name="Ana Pratiwi"),
+            (AuthorFactory(name="Budi Santoso"), "editor"),
+            (AuthorFactory(name="Citra Dewi"), "fotografer"),
+        ],
+    )
+    doc = head_get(client, article.url)
+    news_article = jsonld_objects(doc)["NewsArticle"]
+    assert news_article["author"] == [person("Ana Pratiwi", "ana-pratiwi")]
+    assert news_article["editor"] == [person("Budi Santoso", "budi-santoso")]
+    assert news_article["image"]
+    for picture in news_article["image"]:
+        assert picture["creator"] == [person("Citra Dewi", "citra-dewi")]
+    assert meta_content(doc, "article:author") == ["http://testserver/penulis/ana-pratiwi/"]
+
+
 def test_article_without_authors_credits_the_newsroom(client, section):
     article = ArticlePageFactory(parent=section, authors=[])
     news_article = jsonld_objects(head_get(client, article.url))["NewsArticle"]
@@ -304,3 +329,48 @@ def test_tag_page_description_is_in_the_page_language(client, lead_article):
     english = meta_content(head_get(client, "/en/tag/china/"), "description")
     assert indonesian == ["Berita terbaru tentang China dari Kabar Harapan."]
     assert english == ["The latest news about China from Kabar Harapan."]
+
+
+def hreflang_links(doc) -> dict:
+    return dict(
+        zip(
+            doc.xpath("//head/link[@hreflang]/@hreflang"),
+            doc.xpath("//head/link[@hreflang]/@href"),
+            strict=True,
+        )
+    )
+
+
+def test_english_pages_of_every_kind_name_their_indonesian_and_english_addresses(
+    client, lead_article
+):
+    author = lead_article.authorships.first().author
+    paths = [
+        "/tag/korea-utara/",
+        author.get_absolute_url(),
+        "/penulis/",
+        "/2024/10/30/",
+        "/2024/10/",
+        reverse("search:search"),
+        reverse("comments:my_data_request"),
+        lead_article.get_parent().url,
+        "/",
+    ]
+    for path in paths:
+        for shown in (path, f"/en{path}"):
+            doc = head_get(client, shown)
+            assert "/en/en/" not in lxml_html.tostring(doc).decode(), shown
+            indonesian = f"http://testserver{path}"
+            assert doc.xpath('//head/link[@rel="canonical"]/@href') == [indonesian], shown
+            assert hreflang_links(doc) == {
+                "id": indonesian,
+                "en": f"http://testserver/en{path}",
+                "x-default": indonesian,
+            }, shown
+
+
+def test_an_indonesian_only_article_is_not_offered_in_english(client, lead_article):
+    for shown in (lead_article.url, f"/en{lead_article.url}"):
+        doc = head_get(client, shown)
+        assert hreflang_links(doc) == {}, shown
+        assert doc.xpath('//a[@hreflang="en"]/@href') in ([], ["/en/"]), shown

@@ -221,6 +221,23 @@ def test_news_sitemap_lists_only_the_last_48_hours_live_articles(client, section
     assert published.utcoffset() == datetime.timedelta(hours=7)
 
 
+def test_news_sitemap_carries_each_story_s_photo(client, section, image, urlset_schema):
+    ArticlePageFactory(
+        parent=section, slug="gempa", featured_image=image, first_published_at=hours_ago(2)
+    )
+    tree = xml_get(client, reverse("seo:news_sitemap"), urlset_schema)
+    assert locs(tree, "sm:url/image:image/image:loc") == [f"http://testserver{image.file.url}"]
+
+
+def test_news_sitemap_without_a_recent_story_is_still_valid(client, section, urlset_schema):
+    ArticlePageFactory(parent=section, slug="lama", first_published_at=hours_ago(49))
+    # The official schema refuses an empty urlset; validated both ways to be sure.
+    tree = xml_get(client, reverse("seo:news_sitemap"), urlset_schema)
+    xmlschema.XMLSchema(str(FILES / "sitemap.xsd")).validate(etree.tostring(tree).decode())
+    assert locs(tree) == ["http://testserver/"]
+    assert tree.xpath("//news:news", namespaces=NS) == []
+
+
 def test_robots_txt_names_the_sitemaps_and_keeps_crawlers_out_of_admin_and_search(client, home):
     response = client.get("/robots.txt")
     assert response["Content-Type"] == "text/plain; charset=utf-8"
