@@ -34,10 +34,17 @@ class CoreConfig(AppConfig):
 
         from kabar.pagecache.purge import everything_purge
 
-        from .models import SiteSettings
+        from .models import BreakingNews, SiteSettings
 
         # The menu, name and footer show on every page.
         post_save.connect(everything_purge, sender=SiteSettings, dispatch_uid="kabar-purge-site")
+        # So does the breaking-news banner, switched on, changed, off or expired.
+        post_save.connect(everything_purge, sender=BreakingNews, dispatch_uid="kabar-breaking")
+        from wagtail.signals import page_unpublished
+
+        from .breaking import breaking_article_unpublished
+
+        page_unpublished.connect(breaking_article_unpublished, dispatch_uid="kabar-breaking-unpub")
         # A site's address or home page shows on every page too.
         post_save.connect(everything_purge, sender=Site, dispatch_uid="kabar-purge-wagtail-site")
 

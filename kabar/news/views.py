@@ -1,11 +1,16 @@
-"""Listings that are not pages in the tree: tags, authors and date archives."""
+"""Listings that are not pages in the tree (tags, authors, date archives), and the view beacon."""
 
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
+from kabar.core.site_data import without_site_data
 from kabar.core.sites import site_root
 from kabar.pagecache.headers import public_page
 
-from . import selectors
+from . import selectors, view_counts
 
 
 @public_page
@@ -48,3 +53,13 @@ def archive(request, year, month=None, day=None):
     }
     context.update(selectors.archive_neighbours(root=root, **period))
     return render(request, "news/archive_page.html", context)
+
+
+@csrf_exempt
+@require_POST
+@never_cache
+@without_site_data
+def view_beacon(request, article_id):
+    """Count one view of an article, sent by its page (cached or not) once shown."""
+    view_counts.view_count(request, article_id=article_id)
+    return HttpResponse(status=204)
