@@ -46,9 +46,7 @@ class MostReadMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def most_read_menu_item():
-    return MostReadMenuItem(
-        _("Most read"), reverse("news_most_read"), icon_name="pick", order=50
-    )
+    return MostReadMenuItem(_("Most read"), reverse("news_most_read"), icon_name="pick", order=50)
 
 
 @hooks.register("register_admin_urls")
