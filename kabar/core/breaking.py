@@ -38,3 +38,11 @@ def breaking_article_unpublished(sender, instance, **kwargs) -> None:
     """An unpublished article leaves the banner of every page at once."""
     if BreakingNews.objects.filter(is_on=True, article_id=instance.pk).exists():
         everything_purge()
+
+
+def breaking_news_saved(sender, instance, created, **kwargs) -> None:
+    """Every page shows the banner: purge them all, except when the first page a site renders
+    makes its (switched off) record, which changes nothing."""
+    if created and not instance.is_on:
+        return
+    everything_purge()
