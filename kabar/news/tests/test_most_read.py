@@ -259,3 +259,21 @@ def test_a_view_from_a_cached_page_is_counted(client, article, page_cache_on):
     client.post(beacon_path, HTTP_USER_AGENT=BROWSER)
     flush_all()
     assert views_of(article) == 1
+
+
+def test_editors_see_the_most_read_stories_of_today_and_the_week(client, editor, newsroom):
+    stories, _economy = newsroom
+    client.force_login(editor)
+    html = client.get("/admin/terpopuler/").content.decode()
+    today, week = html.split('id="minggu-ini"')
+    # Today (WIB) began at 17:00 UTC yesterday: the money story two hours ago and this hour's.
+    assert "Hari ini" in today and "7 hari terakhir" in week
+    assert today.index("Rupiah menguat") < today.index("Gempa di Jepang")
+    assert "Kunjungan ke Tiongkok" not in html
+    row = week[week.index("Pemilu di Amerika") :].split("</tr>")[0]
+    assert "<td>205</td>" in row  # this week, and ever
+
+
+def test_writers_do_not_see_the_report(client, writer, newsroom):
+    client.force_login(writer)
+    assert client.get("/admin/terpopuler/").status_code in (302, 403)
