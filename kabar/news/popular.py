@@ -11,7 +11,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -81,3 +81,16 @@ def most_read_since(*, since: datetime.datetime, count: int = 20) -> list[Articl
         article.views, article.views_total = row["views"], totals[article.pk]
         result.append(article)
     return result
+
+
+def article_views_summary(article: ArticlePage, *, now=None) -> dict[str, int]:
+    """The article's views over the last 24 hours, the last 7 days and ever, in one query."""
+    this_hour = hour_of(now or timezone.now())
+    day = this_hour - datetime.timedelta(hours=WINDOWS["day"] - 1)
+    week = this_hour - datetime.timedelta(hours=WINDOWS["week"] - 1)
+    totals = ArticleViews.objects.filter(article_id=article.pk).aggregate(
+        day=Sum("views", filter=Q(hour__gte=day), default=0),
+        week=Sum("views", filter=Q(hour__gte=week), default=0),
+        ever=Sum("views", default=0),
+    )
+    return totals

@@ -6,9 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from .panels import VIEW_PERMISSION
 from .popular import most_read_since
-
-VIEW_PERMISSION = "news.view_articleviews"
 
 
 def most_read_report_view(request):

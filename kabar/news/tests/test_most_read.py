@@ -277,3 +277,10 @@ def test_editors_see_the_most_read_stories_of_today_and_the_week(client, editor,
 def test_writers_do_not_see_the_report(client, writer, newsroom):
     client.force_login(writer)
     assert client.get("/admin/terpopuler/").status_code in (302, 403)
+
+
+def test_the_article_editor_shows_its_readers_to_editors(client, editor, newsroom):
+    stories, _economy = newsroom
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{stories['older'].pk}/edit/").content.decode()
+    assert "5 dalam 24 jam terakhir · 205 dalam 7 hari terakhir · 205 seluruhnya" in html
