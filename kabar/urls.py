@@ -18,7 +18,7 @@ urlpatterns = [
     path("readyz", ops_views.readyz, name="readyz"),
     path(settings.CSP_REPORT_PATH.lstrip("/"), csp_report, name="csp-report"),
     # Article pages count their views here (kabar.news.view_counts), whatever the language.
-    path("_/baca/<int:article_id>/", news_views.view_beacon, name="view-beacon"),
+    path("_/baca/<id:article_id>/", news_views.view_beacon, name="view-beacon"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

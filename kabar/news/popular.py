@@ -53,7 +53,7 @@ def most_read(*, root: Page, section: SectionPage | None = None, request=None) -
     wanted = {pk for ids in ranking.values() for pk in ids}
     found = {a.pk: a for a in ArticlePage.objects.visible().filter(pk__in=wanted)} if wanted else {}
     lists = {name: [found[pk] for pk in ids if pk in found] for name, ids in ranking.items()}
-    if request is not None:
+    if request is not None and settings.MOST_READ_REFRESH_SECONDS < settings.PAGE_CACHE_SECONDS:
         fresh_until_limit(request, time.time() + settings.MOST_READ_REFRESH_SECONDS)
     return lists
 

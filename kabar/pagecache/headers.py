@@ -62,7 +62,7 @@ def fresh_until_apply(request, response) -> float | None:
     until = getattr(request, "page_cache_fresh_until", None)
     if until is None or not is_public(response):
         return None
-    seconds = max(0, int(until - time.time()))
+    seconds = max(0, round(until - time.time()))
     if seconds < settings.PAGE_CACHE_SECONDS:
         # patch_cache_control keeps the lower max-age, but simply replaces s-maxage.
         patch_cache_control(response, s_maxage=seconds)
