@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kabar.core.csp_reports import csp_report
+from kabar.news import views as news_views
 from kabar.ops import views as ops_views
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     path("healthz", ops_views.healthz, name="healthz"),
     path("readyz", ops_views.readyz, name="readyz"),
     path(settings.CSP_REPORT_PATH.lstrip("/"), csp_report, name="csp-report"),
+    # Article pages count their views here (kabar.news.view_counts), whatever the language.
+    path("_/baca/<id:article_id>/", news_views.view_beacon, name="view-beacon"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -34,10 +34,18 @@ class CoreConfig(AppConfig):
 
         from kabar.pagecache.purge import everything_purge
 
-        from .models import SiteSettings
+        from .models import BreakingNews, SiteSettings
 
         # The menu, name and footer show on every page.
         post_save.connect(everything_purge, sender=SiteSettings, dispatch_uid="kabar-purge-site")
+        # So does the breaking-news banner, switched on, changed, off or expired.
+        from wagtail.signals import page_unpublished
+
+        from .breaking import breaking_article_unpublished, breaking_news_saved
+
+        post_save.connect(breaking_news_saved, sender=BreakingNews, dispatch_uid="kabar-breaking")
+
+        page_unpublished.connect(breaking_article_unpublished, dispatch_uid="kabar-breaking-unpub")
         # A site's address or home page shows on every page too.
         post_save.connect(everything_purge, sender=Site, dispatch_uid="kabar-purge-wagtail-site")
 

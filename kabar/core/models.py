@@ -1,8 +1,10 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
@@ -98,6 +100,77 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         # Wagtail's own Site record names the site in the admin and in emails.
         if self.site_id and self.site.site_name != self.site_name:
             type(self.site).objects.filter(pk=self.site_id).update(site_name=self.site_name)
+
+
+@register_setting(icon="warning")
+class BreakingNews(BaseSiteSetting):
+    """The "Breaking news" banner every page of the site shows until it expires."""
+
+    is_on = models.BooleanField(_("show the banner"), default=False)
+    article = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("article"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.CharField(
+        _("banner text"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty to show the article's title."),
+    )
+    expires_at = models.DateTimeField(
+        _("shown until"),
+        null=True,
+        blank=True,
+        help_text=_("The banner disappears from every page by itself at this time."),
+    )
+
+    # Held by every process in its site data (kabar.core.site_data): no query per page.
+    select_related = ["site", "article"]
+
+    panels = [
+        FieldPanel("is_on"),
+        PageChooserPanel("article", "news.ArticlePage"),
+        FieldPanel("text"),
+        FieldPanel("expires_at"),
+    ]
+
+    class Meta:
+        verbose_name = _("breaking news")
+
+    def __str__(self):
+        return self.text or (self.article.title if self.article else str(self._meta.verbose_name))
+
+    def clean(self):
+        super().clean()
+        if not self.is_on:
+            return
+        errors = {}
+        if self.article_id is None:
+            errors["article"] = _("Choose the article the banner links to.")
+        if self.expires_at is None:
+            errors["expires_at"] = _("Choose until when the banner is shown.")
+        elif self.expires_at <= timezone.now():
+            errors["expires_at"] = _("The time the banner disappears must be in the future.")
+        if errors:
+            raise ValidationError(errors)
+
+    def is_shown(self, *, now=None) -> bool:
+        """Whether readers see the banner now: switched on, not expired, its article live."""
+        return bool(
+            self.is_on
+            and self.article_id
+            and self.expires_at
+            and (now or timezone.now()) < self.expires_at
+            and self.article.live
+        )
+
+    @property
+    def headline(self) -> str:
+        return self.text or self.article.title
 
 
 class LinkItem(Orderable):

@@ -1,13 +1,17 @@
-"""Listings that are not pages in the tree (tags, authors and date archives) and the live
-coverage updates fragment."""
+"""Listings that are not pages in the tree (tags, authors, date archives), the live coverage
+updates fragment, and the view beacon."""
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 from kabar.core.site_data import without_site_data
 from kabar.core.sites import site_root
 from kabar.pagecache.headers import public_page
 
-from . import selectors
+from . import selectors, view_counts
 from .live import live_updates_shown
 from .models import ArticlePage
 
@@ -67,3 +71,13 @@ def live_updates(request, pk):
     response = render(request, "news/live/updates.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@csrf_exempt
+@require_POST
+@never_cache
+@without_site_data
+def view_beacon(request, article_id):
+    """Count one view of an article, sent by its page (cached or not) once shown."""
+    view_counts.view_count(request, article_id=article_id)
+    return HttpResponse(status=204)

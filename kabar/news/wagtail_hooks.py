@@ -1,9 +1,11 @@
-"""Wiring only: the author profiles' and the tags' admin, the stories' bulk and quick
-edits, and the live updates page."""
+"""Wiring only: the author profiles' and the tags' admin, the stories' bulk and quick edits,
+the live updates page and the most-read report."""
 
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
@@ -16,6 +18,7 @@ from .live_admin import (
     live_updates_view,
 )
 from .models import Author
+from .popular_admin import VIEW_PERMISSION, most_read_report_view
 from .quick_edit import QuickEditMenuItem, article_quick_edit_view
 
 register_permission_policy(Author, AuthorPermissionPolicy(Author))
@@ -55,3 +58,18 @@ def quick_edit_urls():
             name="news_live_update_remove",
         ),
     ]
+
+
+class MostReadMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def most_read_menu_item():
+    return MostReadMenuItem(_("Most read"), reverse("news_most_read"), icon_name="pick", order=50)
+
+
+@hooks.register("register_admin_urls")
+def most_read_urls():
+    return [path("terpopuler/", most_read_report_view, name="news_most_read")]

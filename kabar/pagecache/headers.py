@@ -1,5 +1,6 @@
 """The Cache-Control a public page carries, and the decorator views use to ask for it."""
 
+import time
 from functools import wraps
 
 from django.conf import settings
@@ -46,3 +47,23 @@ def public_page(view):
 def is_public(response) -> bool:
     cache_control = response.get("Cache-Control", "")
     return "public" in cache_control and "s-maxage" in cache_control
+
+
+def fresh_until_limit(request, until: float) -> None:
+    """Let no shared cache keep the page this request renders past `until` (a Unix time):
+    something on it changes then by itself (a breaking-news banner expires)."""
+    current = getattr(request, "page_cache_fresh_until", None)
+    if current is None or until < current:
+        request.page_cache_fresh_until = until
+
+
+def fresh_until_apply(request, response) -> float | None:
+    """Lower a public response's `s-maxage` to the limit its render set; the limit, if any."""
+    until = getattr(request, "page_cache_fresh_until", None)
+    if until is None or not is_public(response):
+        return None
+    seconds = max(0, round(until - time.time()))
+    if seconds < settings.PAGE_CACHE_SECONDS:
+        # patch_cache_control keeps the lower max-age, but simply replaces s-maxage.
+        patch_cache_control(response, s_maxage=seconds)
+    return until

@@ -32,7 +32,7 @@ from django.utils.cache import (
 from django.utils.http import http_date
 
 from . import store
-from .headers import is_public, private_cache_headers
+from .headers import fresh_until_apply, is_public, private_cache_headers
 
 STATUS_HEADER = "X-Cache"
 WAIT_STEP_SECONDS = 0.05
@@ -82,7 +82,7 @@ def headers_default(response) -> None:
         patch_cache_control(response, no_cache=True)
 
 
-def entry_from_response(response) -> store.CachedPage:
+def entry_from_response(response, *, fresh_until: float | None = None) -> store.CachedPage:
     if not response.has_header("ETag"):
         set_response_etag(response)
     now = time.time()
@@ -97,7 +97,7 @@ def entry_from_response(response) -> store.CachedPage:
             if name.lower() not in ("set-cookie", STATUS_HEADER.lower())
         ],
         created=now,
-        fresh_until=now + settings.PAGE_CACHE_SECONDS,
+        fresh_until=min(now + settings.PAGE_CACHE_SECONDS, fresh_until or float("inf")),
         etag=response["ETag"],
     )
 
@@ -192,7 +192,9 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             if response_storable(request, response):
                 vary_trimmed(response)
-                entry = entry_from_response(response)
+                entry = entry_from_response(
+                    response, fresh_until=fresh_until_apply(request, response)
+                )
                 store.entry_set(key, entry)
                 store.local_pages.entry_put(key, entry)
                 return response_from_entry(request, entry, status=status)
@@ -211,6 +213,7 @@ class PageCacheMiddleware:
                 private_cache_headers(response)
             else:
                 vary_trimmed(response)
+                fresh_until_apply(request, response)
                 if not response.has_header("Last-Modified"):
                     response["Last-Modified"] = http_date()
         headers_default(response)

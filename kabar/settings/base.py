@@ -566,11 +566,21 @@ COMPLAINTS_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 COMPLAINTS_MIN_FILL_SECONDS = 5
 COMPLAINTS_RATE_LIMIT = (5, 3600)
 
+# --- Most read (kabar.news.view_counts, kabar.news.popular; docs/most-read.md) ---
+# Each process hands its counted views to the shared cache at most this often (seconds).
+VIEW_BUFFER_SECONDS = float(os.environ.get("VIEW_BUFFER_SECONDS", "10"))
+# Views counted per client address and minute in each process; the rest are ignored.
+VIEW_BEACON_PER_MINUTE = int(os.environ.get("VIEW_BEACON_PER_MINUTE", "60"))
+# Pages showing the most-read lists are kept by shared caches at most this long (seconds).
+MOST_READ_REFRESH_SECONDS = int(os.environ.get("MOST_READ_REFRESH_SECONDS", "600"))
+
 # Management commands the scheduler of `manage.py serve` runs every SCHEDULER_INTERVAL seconds;
 # in production run each from a timer. Each is cheap when there is nothing to do.
 SCHEDULED_COMMANDS = [
     "publish_scheduled",
     "embargo_release",
+    "breaking_news_expire",
+    "views_flush",
     "complaints_overdue_notify",
     "antispam_prune",
 ]

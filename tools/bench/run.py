@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .generate import manifest_path
-from .load import WrkResult, comment_post_script, script_write, wrk_run
+from .load import WrkResult, beacon_script, comment_post_script, script_write, wrk_run
 from .server import BASE_DIR, KabarServer, cpu_ms_per_request
 
 # The comment form refuses posts sent sooner than COMMENTS_MIN_FILL_SECONDS (3) after it was
@@ -194,6 +194,23 @@ def comment_post_measure(
         for status in sorted(set(before) | set(after))
     }
     return result, stored
+
+
+# The beacon drops views from bots; the load generator passes for a reader's browser.
+READER_USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0"
+)
+
+
+def beacon_measure(server: KabarServer, newsroom: dict, *, load: Load) -> WrkResult:
+    """Send the hot article's view beacon for the configured duration (each answered 204)."""
+    url = f"{server.url}/_/baca/{newsroom['hot_article_id']}/"
+    script = script_write(beacon_script(user_agent=READER_USER_AGENT), directory=load.scripts)
+    server.idle_wait()
+    before = server.cpu_ticks()
+    result = wrk_run(url, duration=load.duration, connections=load.connections, script=script)
+    result.cpu_ms = cpu_ms_per_request(server.cpu_ticks() - before, result.requests)
+    return result
 
 
 def pages_measure(server: KabarServer, newsroom: dict, *, load: Load, names: list[str]) -> dict:

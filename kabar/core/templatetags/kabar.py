@@ -11,6 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 
+from kabar.core.breaking import breaking_news_for_request
 from kabar.core.embeds import embed_html
 from kabar.core.site_data import links_read
 
@@ -94,6 +95,13 @@ def embed_clean(url):
 def site_menu(context):
     """The site's navigation menu as (text, url) pairs, read in one query."""
     return _site_links(context, "menu_items")
+
+
+@register.inclusion_tag("includes/breaking_news.html", takes_context=True)
+def breaking_news(context):
+    """The breaking-news banner, while it is switched on and has not expired."""
+    request = context.get("request")
+    return {"banner": breaking_news_for_request(request) if request is not None else None}
 
 
 @register.simple_tag(takes_context=True)

@@ -44,6 +44,7 @@ from .content import (
 )
 from .content import pages as static_pages
 from .seed import SeedPage, seed_page_load
+from .views import demo_views_create
 
 DEMO_COLLECTION = "Demo"
 # The newsroom's times are WIB whatever TIME_ZONE the site runs with.
@@ -82,6 +83,7 @@ def demo_newsroom_load(*, stdout=None) -> bool:
         if demo_newsroom_blocked():
             return False
         summary = _newsroom_build(seed_page_load())
+        demo_views_create()
         # Apps above news add their part of the demo (corrections, withdrawals) through this
         # hook, so that news never imports them.
         for hook in hooks.get_hooks("demo_newsroom_loaded"):

@@ -8,12 +8,14 @@ from .pages import (
     SectionPage,
     page_context_register,
 )
+from .popularity import ArticleViews
 from .standard import StandardPage
 
 __all__ = [
     "ArticleAuthor",
     "ArticlePage",
     "ArticleTag",
+    "ArticleViews",
     "Author",
     "AuthorRole",
     "Credits",

@@ -25,7 +25,7 @@ from kabar.core.text import text_stems
 from kabar.news.blocks import FrontSectionsBlock
 from kabar.news.forms import EMBARGO_FORMAT, ArticlePageForm
 from kabar.news.metrics import article_word_count, reading_minutes
-from kabar.news.panels import WritingMetricsPanel
+from kabar.news.panels import ReadersPanel, WritingMetricsPanel
 from kabar.pagecache.headers import public_cache_headers
 
 from .authors import Credits
@@ -325,7 +325,10 @@ class ArticlePage(BasePage):
         ),
         FieldPanel("live_coverage"),
     ]
-    settings_panels = BasePage.settings_panels + [FieldPanel("comments_open")]
+    settings_panels = BasePage.settings_panels + [
+        FieldPanel("comments_open"),
+        ReadersPanel(heading=_("Readers")),
+    ]
     search_fields = BasePage.search_fields + [
         index.SearchField("kicker"),
         index.SearchField("summary"),

@@ -332,3 +332,13 @@ def test_the_lead_story_invites_registered_readers_to_comment(client, demo, lead
     html = client.get(thread).content.decode()
     # The guideline's mode: a reader signs up and logs in before commenting.
     assert "Masuk</a> atau" in html and 'name="body"' not in html
+
+
+def test_most_read_is_filled_on_the_first_run(client, demo, lead):
+    html = client.get("/").content.decode()
+    block = html[html.index('class="most-read"') :]
+    block = block[: block.index("</section>")]
+    assert "24 jam terakhir" in block and "7 hari terakhir" in block
+    assert block.count("<li>") == 10
+    section = lead.get_parent()
+    assert f"Terpopuler di {section.title}" in client.get(section.url).content.decode()

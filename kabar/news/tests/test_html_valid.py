@@ -129,9 +129,28 @@ def masthead_page(home, author):
     return page
 
 
+def most_read_and_breaking_news(article) -> None:
+    """Readers for the section's stories (the most-read lists) and the breaking-news banner."""
+    from django.utils import timezone
+    from wagtail.models import Site
+
+    from kabar.core.models import BreakingNews
+    from kabar.news.models import ArticlePage, ArticleViews
+    from kabar.news.view_counts import hour_of
+
+    now = timezone.now()
+    for views, story in enumerate(ArticlePage.objects.order_by("pk")[:6], start=1):
+        ArticleViews.objects.create(article=story, hour=hour_of(now), views=views)
+    banner = BreakingNews.for_site(Site.objects.get(is_default_site=True))
+    banner.is_on, banner.article = True, article
+    banner.expires_at = now + datetime.timedelta(hours=1)
+    banner.save()
+
+
 @pytest.mark.skipif(shutil.which("java") is None, reason="java runs the Nu validator")
 def test_public_pages_pass_the_nu_validator(client, full_article, section, tmp_path):
     author = full_article.authorships.first().author
+    most_read_and_breaking_news(full_article)
     urls = {
         "home": "/",
         "home-en": "/en/",
@@ -164,4 +183,7 @@ def test_public_pages_pass_the_nu_validator(client, full_article, section, tmp_p
     error_page.write_text(get_template("500.html").render({}))
     files.append(error_page)
     assert "Diperbarui" in (tmp_path / "article.html").read_text()
+    for name in ("home", "section", "article"):
+        html = (tmp_path / f"{name}.html").read_text()
+        assert 'class="most-read"' in html and 'class="breaking-news"' in html, name
     assert vnu_errors(files) == []

@@ -17,6 +17,7 @@ from tools.bench.generate import (
     tree_problems,
 )
 from tools.bench.load import (
+    beacon_script,
     comment_post_script,
     latency_ms,
     wrk_command,
@@ -118,6 +119,14 @@ def test_comment_post_script_sends_the_form_and_counts_the_expected_status():
     assert 'wrk.headers["Cookie"] = "csrftoken=t\\"1"' in script
     assert 'local nonce = "n0nce"' in script
     assert "if status == 201 then" in script
+    assert "kabar-expected: %d" in script
+
+
+def test_beacon_script_posts_as_a_browser_and_counts_204s():
+    script = beacon_script(user_agent="Mozilla/5.0 Chrome/131.0")
+    assert 'wrk.method = "POST"' in script
+    assert 'wrk.headers["User-Agent"] = "Mozilla/5.0 Chrome/131.0"' in script
+    assert "if status == 204 then" in script
     assert "kabar-expected: %d" in script
 
 
