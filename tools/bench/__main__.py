@@ -34,6 +34,7 @@ PAGE_LABELS = {
     "search": "search /cari/?q=pembangunan",
     "feed": "RSS /feed/",
     "comments": "comments fragment (uncacheable)",
+    "live": "live coverage updates fragment (40 updates)",
     "missing": "404 page, one address (uncacheable)",
 }
 # Servers measured beside the default on the cached pages, to show what each change is worth.
@@ -49,6 +50,23 @@ VARIANT_PAGES = ["article", "home"]
 # the default on the same database: the comparison the default was chosen by.
 SERVERS = {"granian": {"WEB_SERVER": "granian"}, "gunicorn": {"WEB_SERVER": "gunicorn"}}
 SERVER_PAGES = ["article", "home", "section", "feed"]
+
+
+# Readers with a live-coverage story open, each browser asking for its updates every 15 s.
+LIVE_READERS, LIVE_POLL_SECONDS = 1_000, 15
+
+
+def live_polling_cost(result) -> str:
+    """What LIVE_READERS polling the updates fragment cost the server, from its cached row."""
+    rate = LIVE_READERS / LIVE_POLL_SECONDS
+    if not result.cpu_ms:
+        return f"{LIVE_READERS:,} readers every {LIVE_POLL_SECONDS} s: {rate:.0f} req/s"
+    share = rate * result.cpu_ms / 1000
+    return (
+        f"{LIVE_READERS:,} readers every {LIVE_POLL_SECONDS} s = {rate:.0f} req/s × "
+        f"{result.cpu_ms:.2f} CPU-ms = {share:.1%} of one core "
+        f"(the fragment served {result.requests_per_second:,.0f} req/s at most)"
+    )
 
 
 def sizes(text: str) -> list[int]:
@@ -160,6 +178,7 @@ class Bench:
                 "Load": f"wrk, 2 threads, {self.args.connections} connections, "
                 f"{self.args.duration:g} s per row, after {run.WARM_UP_REQUESTS} single warm-up "
                 "requests and once the server is idle again",
+                "Live coverage polling": live_polling_cost(cached["live"]),
             }
         )
 

@@ -21,6 +21,8 @@ from pathlib import Path
 
 TAG_COUNT = 200
 HOT_COMMENT_COUNT = 20
+# The live-coverage story readers' browsers poll: as many updates as a busy day's coverage.
+LIVE_UPDATE_COUNT = 40
 # The comment POSTs come from this reader; one approved comment of theirs already exists,
 # so with the default rules their new comments are published rather than held.
 LOYAL_READER = ("Pembaca Setia", "pembaca.setia@example.com")
@@ -36,6 +38,7 @@ class Newsroom:
     section_url: str
     search_url: str
     feed_url: str
+    live_url: str
     reader_name: str
     reader_email: str
 
@@ -69,6 +72,30 @@ def tags_complete(*, total: int, seed: int) -> int:
         ]
     )
     return len(new_tags)
+
+
+def live_coverage_prepare(*, section, hot) -> "ArticlePage":  # noqa: F821
+    """Make the section's second article a live coverage with LIVE_UPDATE_COUNT updates."""
+    import datetime
+
+    from django.utils import timezone
+
+    from kabar.news.models import ArticlePage, LiveUpdate
+
+    article = ArticlePage.objects.child_of(section).exclude(pk=hot.pk).order_by("path").first()
+    ArticlePage.objects.filter(pk=article.pk).update(live_coverage=True)
+    now = timezone.now()
+    LiveUpdate.objects.bulk_create(
+        LiveUpdate(
+            article=article,
+            posted_at=now - datetime.timedelta(minutes=10 * n),
+            headline=f"Perkembangan ke-{LIVE_UPDATE_COUNT - n}" if n % 3 == 0 else "",
+            text="Petugas di lapangan melaporkan perkembangan terbaru dari lokasi kejadian. " * 3,
+            key_point=n % 10 == 0,
+        )
+        for n in range(LIVE_UPDATE_COUNT)
+    )
+    return article
 
 
 def hot_article_prepare(*, section) -> "ArticlePage":  # noqa: F821
@@ -162,6 +189,7 @@ def newsroom_build(*, articles: int, seed: int = 2024) -> Newsroom:
     home, sections = site["home"], site["sections"]
     tags_complete(total=TAG_COUNT, seed=seed)
     hot = hot_article_prepare(section=sections[0])
+    live = live_coverage_prepare(section=sections[0], hot=hot)
     comments_open_to_everyone()
     # corpus_build rounds each section's child count up; treebeard needs it exact.
     tree_numchild_fix()
@@ -175,6 +203,7 @@ def newsroom_build(*, articles: int, seed: int = 2024) -> Newsroom:
         section_url=site_url(sections[2], home),
         search_url=f"/cari/?q={SEARCH_QUERY}",
         feed_url="/feed/",
+        live_url=f"/langsung/{live.pk}/",
         reader_name=LOYAL_READER[0],
         reader_email=LOYAL_READER[1],
     )

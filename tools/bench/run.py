@@ -223,6 +223,8 @@ def pages_measure(server: KabarServer, newsroom: dict, *, load: Load, names: lis
         "feed": newsroom["feed_url"],
         # What comments.js fetches on every article view: never cached (it sets a CSRF cookie).
         "comments": f"/komentar/artikel/{newsroom['hot_article_id']}/",
+        # What live.js asks every 15 s on a live-coverage story: the same for every reader.
+        "live": newsroom["live_url"],
         # Another address whose answer is never stored, asked by every connection at once.
         "missing": MISSING_URL,
     }

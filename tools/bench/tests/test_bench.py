@@ -183,6 +183,8 @@ def test_generated_newsroom_is_a_valid_searchable_tree_whose_pages_render(client
     assert home.status_code == 200
     assert home.context["lead_story"].pk == hot.pk
     assert client.get(newsroom.section_url).status_code == 200
+    live = client.get(newsroom.live_url)
+    assert live.status_code == 200 and live.content.decode().count("<li ") == 40
     # The comment POST row posts by name and email, with the CSRF token of this form.
     section = client.get(f"/komentar/artikel/{newsroom.hot_article_id}/").content.decode()
     assert 'name="csrfmiddlewaretoken"' in section and 'name="email"' in section
