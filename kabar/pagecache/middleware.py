@@ -42,6 +42,9 @@ WAIT_STEP_SECONDS = 0.05
 MAX_WAITERS = 16
 
 
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+
+
 def request_bypasses(request) -> bool:
     if request.method not in ("GET", "HEAD"):
         return True
@@ -188,8 +191,14 @@ class PageCacheMiddleware:
             local.release()
 
     def render_and_store(self, request, key: str, *, status: str):
+        # The copy to store is the whole page: a browser revalidating its own copy would make
+        # the render a bodiless 304, taken for "never storable". The entry answers it instead.
+        conditions = {
+            name: request.META.pop(name) for name in CONDITIONAL_HEADERS if name in request.META
+        }
         try:
             response = self.get_response(request)
+            request.META.update(conditions)
             if response_storable(request, response):
                 vary_trimmed(response)
                 entry = entry_from_response(

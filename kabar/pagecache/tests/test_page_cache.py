@@ -47,6 +47,15 @@ def test_revalidation_answers_304_from_the_cache(client, article):
     assert since.status_code == 304
 
 
+def test_a_revalidation_right_after_a_purge_stores_the_page_and_answers_304(client, article):
+    etag = client.get(article.url)["ETag"]
+    store.paths_forget([article.url])  # purged, unchanged: the browser's copy is still right
+    revalidated = client.get(article.url, HTTP_IF_NONE_MATCH=etag)
+    assert revalidated.status_code == 304
+    # The whole page was stored, not taken for one that never is.
+    assert client.get(article.url)["X-Cache"] == "HIT"
+
+
 def test_tracking_parameters_share_the_readers_copy(client, article):
     client.get(article.url)
     response = client.get(f"{article.url}?utm_source=facebook&fbclid=abc")
