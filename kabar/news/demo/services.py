@@ -10,12 +10,13 @@ from html import escape
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Revision, Site
 
-from kabar.core.models import FooterLink, MenuItem, SiteSettings, SocialLink
+from kabar.core.models import BreakingNews, FooterLink, MenuItem, SiteSettings, SocialLink
 from kabar.core.services import newsroom_roles_setup, review_workflow_setup
 from kabar.news.models import (
     ArticleAuthor,
@@ -265,6 +266,15 @@ def _article_create(article: Article, *, sections, people, pictures, pages) -> A
     return page
 
 
+def _breaking_news_set(site: Site, article: ArticlePage) -> None:
+    """The banner on, for the running live coverage, until three days after the demo loaded:
+    a newcomer sees it on the first visit, and it goes by itself as every banner does."""
+    banner = BreakingNews.for_site(site)
+    banner.is_on, banner.article = True, article
+    banner.expires_at = timezone.now() + datetime.timedelta(days=3)
+    banner.save()
+
+
 def _live_updates_create(page: ArticlePage, article: Article, *, first) -> None:
     """A live-coverage story's updates, dated as the newsroom posted them. The coverage is
     left running, so the demo shows readers' pages picking up what an editor posts."""
@@ -424,7 +434,8 @@ def _newsroom_build(seed: SeedPage) -> DemoSummary:
 
     _static_pages_create(home, people=people, published=founded)
 
-    _site_attach(home, seed, welcome=welcome, logo=pictures["logo"])
+    site = _site_attach(home, seed, welcome=welcome, logo=pictures["logo"])
+    _breaking_news_set(site, pages[newsroom.BREAKING_STORY])
 
     tags = {tag for a in written for tag in a.tags}
     return DemoSummary(

@@ -186,3 +186,14 @@ def test_the_demo_has_a_running_live_coverage_with_key_points(client):
     doc = lxml_html.fromstring(client.get(story.url).content)
     assert len(doc.xpath("//ol[@class='live__updates']/li")) == story.live_updates.count()
     assert len(doc.xpath("//section[@class='live-points']//li")) >= 2
+
+
+def test_the_demo_banner_points_at_the_live_coverage_for_three_days(client):
+    from kabar.core.models import BreakingNews
+    from kabar.news.demo import demo_newsroom_load
+
+    demo_newsroom_load()
+    banner = BreakingNews.objects.get()
+    assert banner.is_on and banner.article.specific.live_coverage
+    html = client.get("/").content.decode()
+    assert "breaking-news" in html and banner.article.title in html

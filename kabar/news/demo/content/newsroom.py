@@ -157,3 +157,6 @@ SOCIAL_LINKS = (
     ("instagram", "https://www.instagram.com/kabarharapan"),
     ("youtube", "https://www.youtube.com/@kabarharapan"),
 )
+
+# The breaking-news banner points at the running live coverage while the demo is fresh.
+BREAKING_STORY = "laporan-langsung-banjir-rendam-jakarta-timur"
