@@ -1,0 +1,24 @@
+from django import template
+
+from kabar.core.addresses import page_public_url
+
+from ..forms import form_started_token
+
+register = template.Library()
+
+
+@register.filter
+def public_url(page) -> str:
+    """The page's address on SITE_URL, for emails (never the Site record's host)."""
+    return page_public_url(page)
+
+
+@register.inclusion_tag("newsletters/includes/signup.html", takes_context=True)
+def newsletter_signup(context):
+    """The footer's sign-up form; not on the newsletter's own pages, which have the full one."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    return {
+        "show": not (match and match.namespace == "newsletters"),
+        "started": form_started_token(),
+    }
