@@ -58,7 +58,7 @@ def test_a_post_from_a_cached_page_asks_for_one_more_click_and_keeps_the_choices
     again = csrf_client.post(
         URL,
         {
-            **{k: v for k, v in response.context["form"].data.items()},
+            **response.context["form"].data.dict(),
             "csrfmiddlewaretoken": response.context["csrf_token"],
         },
     )
