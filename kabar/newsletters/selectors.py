@@ -60,10 +60,6 @@ def most_read_articles(*, count: int = MOST_READ_COUNT) -> list[ArticlePage]:
     return []
 
 
-def digest_sections(subscriber_sections: list[SectionPage]) -> list[SectionPage]:
-    return [s for s in subscriber_sections if s.live]
-
-
 def section_latest(*, section: SectionPage, now=None, exclude=()) -> list[ArticlePage]:
     """The section's newest visible stories of the last two days, minus those in `exclude`."""
     now = now or timezone.now()

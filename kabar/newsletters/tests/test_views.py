@@ -44,9 +44,7 @@ def test_every_page_offers_the_sign_up_form_in_its_footer(client, home):
     assert "csrfmiddlewaretoken" not in body  # pages are shared from the cache
 
 
-def test_a_post_from_a_cached_page_asks_for_one_more_click_and_keeps_the_choices(
-    csrf_client, home
-):
+def test_a_post_from_a_cached_page_asks_for_one_more_click_and_keeps_the_choices(csrf_client, home):
     response = csrf_client.post(URL, form_data(wants_alerts="on"))
     assert response.status_code == 200
     body = response.content.decode()
