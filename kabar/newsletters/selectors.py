@@ -41,23 +41,19 @@ class DigestContent:
         return self.lead is None and not self.top
 
 
-def most_read_articles(*, count: int = MOST_READ_COUNT) -> list[ArticlePage]:
-    """The most-read stories of the last day, once `kabar.news.popular` exists; empty before.
+def most_read_articles(*, home: HomePage, count: int = MOST_READ_COUNT) -> list[ArticlePage]:
+    """The site's most-read stories of the last 24 hours, once `kabar.news.popular` exists.
 
-    Most read ("Terpopuler") is built on another branch; this is where it plugs in: a function
-    `most_read(count=...)` or `popular_articles(...)` in that module returning articles.
+    Most read ("Terpopuler") is built on another branch; this is where it plugs in: its
+    `most_read(root=...)` gives {"day": [articles], "week": [articles]}. Until it is merged
+    the digest goes without the list.
     """
     try:
         popular = importlib.import_module("kabar.news.popular")
     except ImportError:
         return []
-    for name in ("most_read", "popular_articles"):
-        if callable(reader := getattr(popular, name, None)):
-            try:
-                return list(reader(count=count))[:count]
-            except TypeError:
-                return list(reader())[:count]
-    return []
+    lists = popular.most_read(root=home)
+    return list(lists.get("day", []))[:count]
 
 
 def section_latest(*, section: SectionPage, now=None, exclude=()) -> list[ArticlePage]:
@@ -79,9 +75,10 @@ def digest_content(*, sections=(), now=None) -> DigestContent:
     if home is None:
         return DigestContent(lead=None, top=[], most_read=[])
     front = home_page_context(home=home)
-    content = DigestContent(
-        lead=front["lead_story"], top=list(front["top_stories"]), most_read=most_read_articles()
-    )
+    lead, top = front["lead_story"], list(front["top_stories"])
+    on_front = {a.pk for a in [lead, *top] if a is not None}
+    most_read = [a for a in most_read_articles(home=home) if a.pk not in on_front]
+    content = DigestContent(lead=lead, top=top, most_read=most_read)
     shown = {a.pk for a in content.articles()}
     for section in sections:
         content.by_section[section.pk] = section_latest(section=section, now=now, exclude=shown)

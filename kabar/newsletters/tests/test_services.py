@@ -3,7 +3,9 @@ its once-a-day rule; alerts."""
 
 import datetime
 import re
+import sys
 import threading
+import types
 
 import pytest
 from django.core import mail
@@ -257,3 +259,36 @@ def test_a_breaking_alert_goes_to_alert_subscribers_once(db, front):
     assert list(send.articles.all()) == [front[1]]
     assert services.breaking_alert_send(front[1]) is None
     assert len(mail.outbox) == 1
+
+
+def test_the_most_read_list_joins_the_digest_once_popular_exists(
+    db, front, section, article_factory, monkeypatch
+):
+    """kabar.news.popular (most read) is merged from another branch; its `most_read(root=...)`
+    is what the digest calls. Stand in for it here, with its answer's shape."""
+    older = article_factory(
+        parent=section,
+        title="Kisah lama paling dibaca",
+        first_published_at=timezone.make_aware(datetime.datetime(2026, 3, 1, 8, 0)),
+    )
+    popular = types.ModuleType("kabar.news.popular")
+    popular.most_read = lambda *, root, section=None, request=None: {
+        "day": [front[0], older],
+        "week": [],
+    }
+    monkeypatch.setitem(sys.modules, "kabar.news.popular", popular)
+    confirmed("a@contoh.id")
+    mail.outbox.clear()
+    send = services.digest_send(day=DAY)
+    body = mail.outbox[0].body
+    most_read = body.split("TERPOPULER")[1]
+    assert "1. Kisah lama paling dibaca" in most_read
+    assert "Eropa & Amerika sepakat" not in most_read  # already the lead
+    assert older in send.articles.all()
+
+
+def test_without_popular_the_digest_has_no_most_read_list(db, front):
+    confirmed("a@contoh.id")
+    mail.outbox.clear()
+    services.digest_send(day=DAY)
+    assert "TERPOPULER" not in mail.outbox[0].body
