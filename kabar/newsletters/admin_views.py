@@ -17,8 +17,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from kabar.news.models import ArticlePage
 
-from . import services
 from .models import NewsletterSend, Subscriber
+from .tasks import breaking_alert_task
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -141,14 +141,16 @@ def breaking_alert_view(request, page_id: int):
     recipients = Subscriber.objects.for_alerts().count()
     already = NewsletterSend.objects.filter(edition=f"alert:{article.pk}").first()
     if request.method == "POST" and already is None:
-        send = services.breaking_alert_send(article)
-        if send is None:
+        if not ArticlePage.objects.visible().filter(pk=article.pk).exists():
             messages.error(request, _("Peringatan tidak terkirim: artikel ini belum tayang."))
         else:
+            # Sent by the task worker: thousands of emails must not hold up the editor's page.
+            # The task claims the alert once per article, however often this is posted.
+            breaking_alert_task.enqueue(article_id=article.pk)
             messages.success(
                 request,
-                _("Peringatan “%(title)s” terkirim ke %(n)s pelanggan.")
-                % {"title": article.title, "n": send.recipients},
+                _("Peringatan “%(title)s” sedang dikirim ke %(n)s pelanggan.")
+                % {"title": article.title, "n": recipients},
             )
         return redirect("wagtailadmin_explore", article.get_parent().pk)
     return TemplateResponse(
