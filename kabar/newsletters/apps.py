@@ -20,6 +20,14 @@ class NewslettersConfig(AppConfig):
         for model in (Subscriber, NewsletterSend):
             register_permission_policy(model, ReadOnlyPermissionPolicy(model))
 
+        from django.db.models.signals import post_save
+
+        from kabar.core.models import BreakingNews
+
+        from .signals import breaking_banner_saved
+
+        post_save.connect(breaking_banner_saved, sender=BreakingNews, dispatch_uid="newsletters")
+
         # The readers' and the staff's UU PDP export and erase cover subscribers too.
         personal_data_register(
             name="newsletters",

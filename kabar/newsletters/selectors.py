@@ -42,11 +42,9 @@ class DigestContent:
 
 
 def most_read_articles(*, home: HomePage, count: int = MOST_READ_COUNT) -> list[ArticlePage]:
-    """The site's most-read stories of the last 24 hours, once `kabar.news.popular` exists.
+    """The site's most-read stories of the last 24 hours (`kabar.news.popular`, "Terpopuler").
 
-    Most read ("Terpopuler") is built on another branch; this is where it plugs in: its
-    `most_read(root=...)` gives {"day": [articles], "week": [articles]}. Until it is merged
-    the digest goes without the list.
+    Looked up by name so the digest still goes, without the list, on a build without it.
     """
     try:
         popular = importlib.import_module("kabar.news.popular")

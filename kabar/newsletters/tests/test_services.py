@@ -292,3 +292,24 @@ def test_without_popular_the_digest_has_no_most_read_list(db, front):
     mail.outbox.clear()
     services.digest_send(day=DAY)
     assert "TERPOPULER" not in mail.outbox[0].body
+
+
+def test_switching_the_breaking_banner_on_alerts_once(
+    db, front, home, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Site
+
+    from kabar.core.models import BreakingNews
+
+    confirmed("b@contoh.id", digest=False, alerts=True)
+    mail.outbox.clear()
+    banner = BreakingNews.for_site(Site.objects.get(is_default_site=True))
+    banner.is_on, banner.article = True, front[1]
+    banner.expires_at = timezone.make_aware(datetime.datetime(2026, 3, 10, 12, 0))
+    with django_capture_on_commit_callbacks(execute=True):
+        banner.save()
+    assert [m.subject for m in mail.outbox] == ["Berita terkini: Gempa di Maluku"]
+    banner.text = "Gempa M6,1 di Maluku"
+    with django_capture_on_commit_callbacks(execute=True):
+        banner.save()
+    assert len(mail.outbox) == 1
