@@ -15,10 +15,15 @@ def public_url(page) -> str:
 
 @register.inclusion_tag("newsletters/includes/signup.html", takes_context=True)
 def newsletter_signup(context):
-    """The footer's sign-up form; not on the newsletter's own pages, which have the full one."""
+    """The footer's sign-up form; not on the newsletter's own pages, which have the full one,
+    nor on the reader-account pages, where a second email field would confuse readers and
+    their password managers."""
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
+    hidden = match is not None and (
+        match.namespace == "newsletters" or (match.url_name or "").startswith("account_")
+    )
     return {
-        "show": not (match and match.namespace == "newsletters"),
+        "show": not hidden,
         "started": form_started_token(),
     }
