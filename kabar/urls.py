@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("akun/", include("allauth.urls")),
     path("cari/", include("kabar.search.urls")),
     path("koreksi/", include("kabar.corrections.urls")),
+    path("buletin/", include("kabar.newsletters.urls")),
     path("", include("kabar.news.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

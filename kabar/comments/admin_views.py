@@ -212,12 +212,12 @@ def personal_data_admin_view(request):
         email = form.cleaned_data["email"]
         if request.POST.get("action") == "export":
             response = JsonResponse(
-                personal_data.comment_data_export(email=email), json_dumps_params={"indent": 2}
+                personal_data.reader_data_export(email=email), json_dumps_params={"indent": 2}
             )
             response["Content-Disposition"] = 'attachment; filename="data-komentar.json"'
             return response
         if request.POST.get("action") == "delete":
-            count = personal_data.comment_data_erase(email=email)
+            count = personal_data.reader_data_erase(email=email)
             messages.success(
                 request,
                 ngettext("%(n)s comment deleted.", "%(n)s comments deleted.", count) % {"n": count},

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from kabar.core.addresses import page_public_url, public_url
+from kabar.core.personal_data import personal_data_count
 from kabar.core.text import text_single_line
 
 from .models import CommentSettings, ReaderComment
@@ -126,7 +127,8 @@ def comment_confirmation_send(*, comment: ReaderComment) -> int:
 
 def personal_data_link_send(*, email: str) -> int:
     """Email the address a link to see, download or delete its comments (UU PDP)."""
-    if not ReaderComment.objects.filter(author_email__iexact=email).exists():
+    held = ReaderComment.objects.filter(author_email__iexact=email).exists()
+    if not held and not personal_data_count(email=email):
         return 0
     link = public_url(reverse("comments:my_data", args=[personal_data_token(email)]))
     with translation.override(settings.LANGUAGE_CODE):

@@ -5,6 +5,7 @@ from django.db import transaction
 from wagtail.models import ModelLogEntry
 
 from kabar.core.addresses import page_public_url
+from kabar.core.personal_data import personal_data_erase, personal_data_export
 from kabar.news.invalidation import articles_purge
 
 from .models import ReaderComment
@@ -85,4 +86,18 @@ def comment_data_erase(*, email: str) -> int:
             ReaderComment.objects.filter(pk__in=ids).delete()[1].get(ReaderComment._meta.label, 0)
         )
     transaction.on_commit(lambda: articles_purge(articles))
+    return deleted
+
+
+def reader_data_export(*, email: str) -> dict:
+    """The commenter's data, and what every other app registered in kabar.core.personal_data
+    holds about the address (a newsletter subscription), under each app's name."""
+    return {**comment_data_export(email=email), **personal_data_export(email=email)}
+
+
+def reader_data_erase(*, email: str) -> int:
+    """Erase the address's comments and its data in every registered app; how many comments
+    went (the other apps' records go too)."""
+    deleted = comment_data_erase(email=email)
+    personal_data_erase(email=email)
     return deleted

@@ -32,6 +32,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kabar.core.addresses import client_ip
 from kabar.core.converters import id_from_text
+from kabar.core.personal_data import personal_data_count
 from kabar.core.unavailable import unavailable_response
 from kabar.news.models import ArticlePage
 
@@ -46,7 +47,7 @@ from .cookies import (
 from .forms import CommentForm, ReportForm, form_timestamp_issue
 from .models import CommentSettings, ReaderComment
 from .notifications import confirmation_comment, personal_data_link_send, unsubscribe_email
-from .personal_data import comment_data_erase, comment_data_export, personal_data_email
+from .personal_data import personal_data_email, reader_data_erase, reader_data_export
 from .rendering import comment_section_context
 from .spam import rate_limit_hit
 
@@ -343,15 +344,16 @@ def personal_data_manage(request, token):
         raise Http404("Invalid or expired link")
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "export":
-        response = JsonResponse(comment_data_export(email=email), json_dumps_params={"indent": 2})
+        response = JsonResponse(reader_data_export(email=email), json_dumps_params={"indent": 2})
         response["Content-Disposition"] = 'attachment; filename="komentar-saya.json"'
         return response
-    erased = comment_data_erase(email=email) if action == "delete" else None
+    erased = reader_data_erase(email=email) if action == "delete" else None
     count = ReaderComment.objects.filter(author_email__iexact=email).count()
+    others = personal_data_count(email=email)
     response = render(
         request,
         "comments/personal_data_manage.html",
-        {"count": count, "erased": erased, "deleted": action == "delete"},
+        {"count": count, "others": others, "erased": erased, "deleted": action == "delete"},
     )
     add_never_cache_headers(response)
     return response

@@ -49,6 +49,8 @@ MODEL_PERMISSIONS = {
         "corrections.add_correction",
         "corrections.change_correction",
         "corrections.view_correction",
+        "newsletters.view_subscriber",
+        "newsletters.view_newslettersend",
         "ingest.import_wordpress",
         "ingest.use_wire_desk",
         "ingest.add_wiresource",

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "kabar.comments",
     "kabar.complaints",
     "kabar.corrections",
+    "kabar.newsletters",
     "kabar.search",
     "kabar.seo",
     "kabar.planning",
@@ -583,7 +584,17 @@ SCHEDULED_COMMANDS = [
     "views_flush",
     "complaints_overdue_notify",
     "antispam_prune",
+    "newsletter_digest",
 ]
+
+# --- Newsletters (kabar.newsletters, docs/newsletters.md) ---
+# The daily digest goes once a day, at the first scheduler round from this hour (TIME_ZONE).
+NEWSLETTERS_DIGEST_HOUR = int(os.environ.get("NEWSLETTERS_DIGEST_HOUR", "6"))
+# Emails handed to the mail server per connection.
+NEWSLETTERS_BATCH_SIZE = 100
+# Sign-ups: (attempts, seconds) per client address, and confirmation emails per address.
+NEWSLETTERS_RATE_LIMIT_IP = COMMENTS_RATE_LIMIT_IP
+NEWSLETTERS_RATE_LIMIT_EMAIL = (3, 24 * 3600)
 
 # --- Staff accounts (kabar.staff, docs/staff-accounts.md) ---
 # Lockout (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one account, or from one

@@ -91,7 +91,7 @@ def test_private_loopback_and_link_local_addresses_are_not_allowed(address):
     assert not address_allowed(address)
 
 
-def test_public_addresses_are_allowed():
+def test_public_urles_are_allowed():
     assert address_allowed("36.86.63.182") and address_allowed("2606:4700::1111")
 
 

@@ -27,7 +27,7 @@ def test_each_network_gets_the_address_and_the_headline_intact():
     assert query(telegram.url) == {"url": url, "text": "Eropa & Amerika sepakat? 100% ya"}
 
 
-def test_the_article_offers_share_links_to_its_public_address(client, section, settings):
+def test_the_article_offers_share_links_to_its_public_url(client, section, settings):
     settings.SITE_URL = "https://kabarharapan.example"
     title = "Harga beras turun & stabil"
     story = ArticlePageFactory(parent=section, title=title, slug="harga-beras")

@@ -1,0 +1,29 @@
+from django import template
+
+from kabar.core.addresses import page_public_url
+
+from ..forms import form_started_token
+
+register = template.Library()
+
+
+@register.filter
+def public_url(page) -> str:
+    """The page's address on SITE_URL, for emails (never the Site record's host)."""
+    return page_public_url(page)
+
+
+@register.inclusion_tag("newsletters/includes/signup.html", takes_context=True)
+def newsletter_signup(context):
+    """The footer's sign-up form; not on the newsletter's own pages, which have the full one,
+    nor on the reader-account pages, where a second email field would confuse readers and
+    their password managers."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    hidden = match is not None and (
+        match.namespace == "newsletters" or (match.url_name or "").startswith("account_")
+    )
+    return {
+        "show": not hidden,
+        "started": form_started_token(),
+    }
