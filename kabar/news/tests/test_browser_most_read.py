@@ -40,5 +40,5 @@ def test_a_cached_article_page_counts_one_view(
     page.context.set_extra_http_headers({"User-Agent": READER})
     response = page.goto(f"{live_server.url}{article.url}")
     assert response.headers["x-cache"] == "HIT"
-    assert views_counted_within(article, 10) == 1
+    assert views_counted_within(article, 30) == 1  # generous: a loaded machine is slow
     assert page.context.cookies() == []
