@@ -99,6 +99,29 @@ def lua_string(value: str) -> str:
     return f'"{escaped}"'
 
 
+def answers_counted(expected_status: int) -> str:
+    """The Lua that counts the answers with `expected_status` per thread and prints the totals
+    (kabar-expected / kabar-unexpected) once wrk is done; each thread sets expected and
+    unexpected to 0 in init() and setup() keeps the threads."""
+    return f"""function response(status, headers, body)
+  if status == {expected_status} then
+    expected = expected + 1
+  else
+    unexpected = unexpected + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local ok, bad = 0, 0
+  for _, thread in ipairs(threads) do
+    ok = ok + thread:get("expected")
+    bad = bad + thread:get("unexpected")
+  end
+  io.write(string.format("kabar-expected: %d\\nkabar-unexpected: %d\\n", ok, bad))
+end
+"""
+
+
 def comment_post_script(
     *, form: dict[str, str], headers: dict[str, str], nonce: str, expected_status: int
 ) -> str:
@@ -136,23 +159,7 @@ function request()
   return wrk.format(nil, nil, nil, fields .. "&body=" .. body:gsub(" ", "+"))
 end
 
-function response(status, headers, body)
-  if status == {expected_status} then
-    expected = expected + 1
-  else
-    unexpected = unexpected + 1
-  end
-end
-
-function done(summary, latency, requests)
-  local ok, bad = 0, 0
-  for _, thread in ipairs(threads) do
-    ok = ok + thread:get("expected")
-    bad = bad + thread:get("unexpected")
-  end
-  io.write(string.format("kabar-expected: %d\\nkabar-unexpected: %d\\n", ok, bad))
-end
-"""
+{answers_counted(expected_status)}"""
 
 
 def beacon_script(*, user_agent: str, expected_status: int = 204) -> str:
@@ -172,23 +179,7 @@ function init(args)
   unexpected = 0
 end
 
-function response(status, headers, body)
-  if status == {expected_status} then
-    expected = expected + 1
-  else
-    unexpected = unexpected + 1
-  end
-end
-
-function done(summary, latency, requests)
-  local ok, bad = 0, 0
-  for _, thread in ipairs(threads) do
-    ok = ok + thread:get("expected")
-    bad = bad + thread:get("unexpected")
-  end
-  io.write(string.format("kabar-expected: %d\\nkabar-unexpected: %d\\n", ok, bad))
-end
-"""
+{answers_counted(expected_status)}"""
 
 
 def script_write(text: str, *, directory: Path) -> Path:
