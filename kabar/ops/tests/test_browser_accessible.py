@@ -1,6 +1,7 @@
 """In a real Chromium with axe-core: the reader's pages issue 17 added or changed have no
 serious WCAG 2.1 AA problem: a live coverage story under the breaking-news banner, with its
-key points, related stories, share links and most-read lists, and the newsletter sign-up."""
+key points, related stories, share links and most-read lists, and the newsletter sign-up.
+Here, above every app, since the pages show them all."""
 
 import datetime
 
@@ -13,9 +14,8 @@ from kabar.core.models import BreakingNews
 from kabar.core.tests.accessibility import axe_serious
 from kabar.news.live import live_update_post
 from kabar.news.models import ArticlePage
+from kabar.news.tests.factories import ArticlePageFactory
 from kabar.search.related import related_refresh
-
-from .factories import ArticlePageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
