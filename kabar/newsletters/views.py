@@ -8,6 +8,8 @@ choices and a token of their own, one click from done. Only the one-click unsubs
 exempt from CSRF outright (RFC 8058: mail programs POST to it with no page and no cookie).
 """
 
+import time
+
 from django.conf import settings
 from django.http import Http404
 from django.middleware.csrf import CsrfViewMiddleware
@@ -53,12 +55,14 @@ def subscribe(request):
     csrf_failure = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
     if csrf_failure is not None:
         form.is_valid()  # so the form shows the reader's choices, not errors about them
-        # A genuine start time is kept: the footer's token, issued into a cached page, is
-        # everyone's, and a fresh time would refuse a prompt second click as too quick.
+        # The footer's form has no start token (the cached page it is on reads the same for
+        # everyone): the reader has filled it in already, so the time spent there counts, and
+        # a prompt second click is not refused as too quick. A genuine token is kept.
         start = getattr(form, "form_start", None)
+        started = start.started if start else int(time.time() - form.started_min_seconds())
         form._errors = {}
         form.data = form.data.copy()
-        form.data["started"] = form_started_token(started=start.started if start else None)
+        form.data["started"] = form_started_token(started=started)
         return _subscribe_page(
             request,
             form,

@@ -2,8 +2,6 @@ from django import template
 
 from kabar.core.addresses import page_public_url
 
-from ..forms import form_started_token
-
 register = template.Library()
 
 
@@ -17,13 +15,14 @@ def public_url(page) -> str:
 def newsletter_signup(context):
     """The footer's sign-up form; not on the newsletter's own pages, which have the full one,
     nor on the reader-account pages, where a second email field would confuse readers and
-    their password managers."""
+    their password managers.
+
+    It carries no start token: the page it is on is cached and revalidated, so it must read the
+    same for every reader and every second (a token would change its ETag each second). The
+    sign-up page it posts to hands out the token (views.subscribe)."""
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
     hidden = match is not None and (
         match.namespace == "newsletters" or (match.url_name or "").startswith("account_")
     )
-    return {
-        "show": not hidden,
-        "started": form_started_token(),
-    }
+    return {"show": not hidden}

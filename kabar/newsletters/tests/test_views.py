@@ -4,6 +4,7 @@ address, the CSRF step for posts from cached pages, preferences and one-click un
 import pytest
 from django.core import mail
 from django.test import Client
+from freezegun import freeze_time
 
 from kabar.newsletters import services
 from kabar.newsletters.forms import form_started_token
@@ -44,8 +45,24 @@ def test_every_page_offers_the_sign_up_form_in_its_footer(client, home):
     assert "csrfmiddlewaretoken" not in body  # pages are shared from the cache
 
 
-def test_a_post_from_a_cached_page_asks_for_one_more_click_and_keeps_the_choices(csrf_client, home):
-    response = csrf_client.post(URL, form_data(wants_alerts="on"))
+def test_the_footer_form_reads_the_same_every_second(client, home):
+    """The pages it is on are cached and revalidated: a per-render token would change their
+    ETag every second, and no browser's If-None-Match would ever match."""
+    with freeze_time("2026-03-02 08:00:00") as clock:
+        first = client.get("/").content
+        clock.tick(61)
+        assert client.get("/").content == first
+    assert b'name="started"' not in first
+
+
+def test_a_post_from_a_cached_page_asks_for_one_more_click_and_keeps_the_choices(
+    csrf_client, home, settings
+):
+    # The footer has no start token; the time spent filling it in counts, so a prompt second
+    # click on the full form is not refused as too quick.
+    settings.COMMENTS_MIN_FILL_SECONDS = 3
+    footer_post = {"email": "rina@contoh.id", "wants_digest": "on", "wants_alerts": "on"}
+    response = csrf_client.post(URL, footer_post)
     assert response.status_code == 200
     body = response.content.decode()
     assert "Satu langkah lagi" in body
