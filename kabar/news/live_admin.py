@@ -2,21 +2,18 @@
 one posted by mistake, end or resume the coverage. Works without JavaScript; wired in
 wagtail_hooks. Updates go out at once, so only those who may publish the story may post."""
 
-from urllib.parse import urlencode
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from .live import live_coverage_end, live_update_post, live_update_remove
 from .models import ArticlePage, LiveUpdate
+from .page_menu import ArticleScreenMenuItem
 
 
 class LiveUpdateForm(forms.ModelForm):
@@ -68,15 +65,11 @@ def live_coverage_end_view(request, pk: int):
     return redirect("news_live_updates", pk=article.pk)
 
 
-class LiveUpdatesMenuItem(PageMenuItem):
+class LiveUpdatesMenuItem(ArticleScreenMenuItem):
     label = _("Live updates")
     icon_name = "time"
     priority = 4
-
-    @property
-    def url(self):
-        url = reverse("news_live_updates", args=(self.page.pk,))
-        return f"{url}?{urlencode({'next': self.next_url})}" if self.next_url else url
+    url_name = "news_live_updates"
 
     def is_shown(self, user):
         page = self.page.specific_deferred

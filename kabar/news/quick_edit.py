@@ -5,8 +5,6 @@ kabar.news.edits.article_revise (published only when the story was live with not
 pending and the user may publish). Wired in wagtail_hooks.
 """
 
-from urllib.parse import urlencode
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -16,11 +14,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.utils import get_valid_next_url_from_request
 
 from .edits import article_revise
 from .models import ArticlePage
+from .page_menu import ArticleScreenMenuItem
 
 
 class QuickEditForm(forms.Form):
@@ -89,15 +87,11 @@ def article_quick_edit_view(request, pk: int):
     )
 
 
-class QuickEditMenuItem(PageMenuItem):
+class QuickEditMenuItem(ArticleScreenMenuItem):
     label = _("Quick edit")
     icon_name = "edit"
     priority = 3
-
-    @property
-    def url(self):
-        url = reverse("news_quick_edit", args=(self.page.pk,))
-        return f"{url}?{urlencode({'next': self.next_url})}" if self.next_url else url
+    url_name = "news_quick_edit"
 
     def is_shown(self, user):
         return issubclass(self.page.specific_class or object, ArticlePage) and (
