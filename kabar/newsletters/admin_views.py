@@ -73,21 +73,27 @@ def sections_text(subscriber) -> str:
     return ", ".join(s.title for s in subscriber.sections.all()) or "—"
 
 
-class SubscriberViewSet(ModelViewSet):
+class ReadOnlyListingViewSet(ModelViewSet):
+    """A listing in the admin menu and nothing more: ReadOnlyPermissionPolicy refuses every
+    other action, and these views are not even offered."""
+
     pk_path_converter = "id"
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    search_backend_name = None  # a plain database filter over a few thousand rows
+
+
+class SubscriberViewSet(ReadOnlyListingViewSet):
     model = Subscriber
     icon = "mail"
     menu_label = gettext_lazy("Pelanggan buletin")
     menu_order = 260
-    add_to_admin_menu = True
     url_prefix = "buletin/pelanggan"
     form_fields = ["email"]  # required of a viewset; the policy never lets anyone edit
     index_view_class = SubscriberIndexView
-    copy_view_enabled = False
-    inspect_view_enabled = False
     filterset_class = SubscriberFilterSet
     search_fields = ["email"]
-    search_backend_name = None
     list_display = [
         Column("email", label=gettext_lazy("Email")),
         Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
@@ -99,20 +105,15 @@ class SubscriberViewSet(ModelViewSet):
     ]
 
 
-class NewsletterSendViewSet(ModelViewSet):
-    pk_path_converter = "id"
+class NewsletterSendViewSet(ReadOnlyListingViewSet):
     model = NewsletterSend
     icon = "history"
     menu_label = gettext_lazy("Kiriman buletin")
     menu_order = 261
-    add_to_admin_menu = True
     url_prefix = "buletin/kiriman"
     form_fields = ["subject"]  # required of a viewset; the policy never lets anyone edit
-    copy_view_enabled = False
-    inspect_view_enabled = False
     list_filter = ["kind"]
     search_fields = ["subject"]
-    search_backend_name = None
     list_display = [
         Column("subject", label=gettext_lazy("Subjek")),
         Column("kind", label=gettext_lazy("Jenis"), accessor="get_kind_display"),
