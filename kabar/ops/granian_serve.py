@@ -30,6 +30,9 @@ def settings_from_environment(env=os.environ) -> dict:
         "respawn_failed_workers": True,
         "workers_kill_timeout": 10,
         "log_access": bool(env.get("GRANIAN_ACCESS_LOG")),
+        # Its start-up lines (one per worker) would push `make run`'s banner, with the address
+        # and the admin login, out of view; warnings and errors still show.
+        "log_level": env.get("GRANIAN_LOG_LEVEL", "warning"),
     }
 
 
@@ -57,6 +60,7 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kabar.settings.base")
     from granian import Granian
     from granian.constants import HTTPModes, Interfaces
+    from granian.log import LogLevels
 
     from kabar.ops.preload import application_warm, shared_handles_close
     from kabar.wsgi import application
@@ -65,6 +69,7 @@ def main() -> None:
     shared_handles_close()
     options["interface"] = Interfaces(options["interface"])
     options["http"] = HTTPModes(options["http"])
+    options["log_level"] = LogLevels(options["log_level"])
     server = Granian("kabar.wsgi:application", **options)
     try:
         # The workers are forked from this process: they find the application imported.

@@ -72,6 +72,7 @@ def test_serve_answers_the_home_page_with_debug_off(server):
     # The address and admin login stay in view: the worker prints no lines for tasks that
     # succeed (loading the demo queued hundreds of them).
     assert "Task id=" not in server.output
+    assert "Spawning worker" not in server.output  # nor does granian for its workers
 
 
 @pytest.mark.slow

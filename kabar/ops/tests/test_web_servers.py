@@ -33,6 +33,7 @@ def test_granian_reads_the_same_variables_as_gunicorn():
     assert (options["workers"], options["blocking_threads"]) == (3, 6)
     assert options["interface"] == "wsgi" and options["respawn_failed_workers"] is True
     assert options["log_access"] is False
+    assert options["log_level"] == "warning"  # start-up lines would bury make run's banner
     assert settings_from_environment({"WEB_THREADS": "2"})["blocking_threads"] == 2
 
 
