@@ -15,9 +15,10 @@ UV = $(shell command -v uv >/dev/null 2>&1 && echo uv || echo python3 -m uv)
 SUDO = $$([ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages as "command-or-path:package"; only the missing ones are installed.
 RUN_PACKAGES := msgfmt:gettext
-# varnishd: the tests of deploy/varnish/kabar.vcl run a real Varnish in front of the app.
+# varnishd: the tests of deploy/varnish/kabar.vcl run a real Varnish in front of the app;
+# nginx: those of deploy/nginx/kabar.conf (`nginx -t`, TLS in front of a backend).
 TEST_PACKAGES := $(RUN_PACKAGES) /usr/bin/chromium:chromium java:default-jre-headless \
-  /usr/sbin/varnishd:varnish
+  /usr/sbin/varnishd:varnish /usr/sbin/nginx:nginx
 
 .PHONY: help install install-test run test lint format check messages uv-ensure bench bench-wire
 

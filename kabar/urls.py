@@ -16,6 +16,8 @@ urlpatterns = [
     # For load balancers and monitoring: the process answers / it can serve (docs/deploy.md).
     path("healthz", ops_views.healthz, name="healthz"),
     path("readyz", ops_views.readyz, name="readyz"),
+    # For Prometheus, from allowed addresses or with the token only (kabar.ops.metrics).
+    path("_/metrics", ops_views.metrics, name="metrics"),
     path(settings.CSP_REPORT_PATH.lstrip("/"), csp_report, name="csp-report"),
     # Article pages count their views here (kabar.news.view_counts), whatever the language.
     path("_/baca/<id:article_id>/", news_views.view_beacon, name="view-beacon"),

@@ -42,6 +42,10 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
+    # Prometheus metrics are each node's own and never kept (Kabar answers 404 to the public).
+    if (req.url ~ "^/_/metrics") {
+        return (pass);
+    }
     if (req.http.Authorization) {
         return (pass);
     }

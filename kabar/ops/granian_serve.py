@@ -13,6 +13,8 @@ import os
 import socket
 import sys
 
+from kabar.ops.metrics_dir import metrics_dir_prepare
+
 
 def settings_from_environment(env=os.environ) -> dict:
     """Granian's arguments for this site, from the variables gunicorn's settings read too."""
@@ -58,6 +60,8 @@ def main() -> None:
     if taken := address_taken(options["address"], options["port"]):
         sys.exit(f"granian could not start on {options['address']}:{options['port']}: {taken}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kabar.settings.base")
+    # Before the application (and prometheus_client) is imported: see metrics_dir.py.
+    metrics_dir_prepare()
     from granian import Granian
     from granian.constants import HTTPModes, Interfaces
     from granian.log import LogLevels

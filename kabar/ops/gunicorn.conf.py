@@ -6,6 +6,11 @@ several threads each fit a small (2-core) machine. Put a proxy (nginx, Caddy) in
 
 import os
 
+from kabar.ops.metrics_dir import metrics_dir_prepare
+
+# Read by the master before it imports the application (preload_app): see metrics_dir.py.
+metrics_dir_prepare()
+
 host = os.environ.get("HOST", "127.0.0.1")
 port = os.environ.get("PORT", "8000")
 # An IPv6 address needs brackets in a bind address.

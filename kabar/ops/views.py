@@ -1,7 +1,10 @@
+import hmac
+import ipaddress
 import sys
 
+from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.template import loader
 from django.views import defaults
 from django.views.decorators.cache import never_cache
@@ -11,6 +14,7 @@ from kabar.core.site_data import without_site_data
 from kabar.core.unavailable import unavailable_response
 
 from .health import readiness
+from .metrics import CONTENT_TYPE_LATEST, exposition
 
 
 @without_site_data
@@ -30,6 +34,40 @@ def readyz(request):
         "checks": {c.name: {"ok": c.ok, "detail": c.detail} for c in checks},
     }
     return JsonResponse(body, status=200 if ready else 503)
+
+
+def metrics_allowed(request) -> bool:
+    """Whether this request may read the metrics: the bearer token, or an allowed address.
+
+    An address counts only for a request that came straight, not through a proxy: behind
+    Varnish or nginx on the same machine every reader's request arrives from 127.0.0.1, with
+    the reader's own address in X-Forwarded-For.
+    """
+    if token := settings.METRICS_TOKEN:
+        sent = request.headers.get("Authorization", "")
+        if sent.startswith("Bearer ") and hmac.compare_digest(
+            sent.removeprefix("Bearer ").encode(), token.encode()
+        ):
+            return True
+    if "HTTP_X_FORWARDED_FOR" in request.META:
+        return False
+    try:
+        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+    except ValueError:
+        return False
+    return any(
+        address in ipaddress.ip_network(allowed, strict=False)
+        for allowed in settings.METRICS_ALLOWED_IPS
+    )
+
+
+@without_site_data
+@never_cache
+def metrics(request):
+    """Prometheus' text format; a plain 404 to anyone not allowed (kabar.ops.metrics)."""
+    if not metrics_allowed(request):
+        raise Http404
+    return HttpResponse(exposition(), content_type=CONTENT_TYPE_LATEST)
 
 
 @requires_csrf_token

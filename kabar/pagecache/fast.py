@@ -22,6 +22,8 @@ from django.http import parse_cookie
 from . import store
 
 KEPT_STATUSES = ("HIT", "MISS", "EXPIRED")
+# Set in the WSGI environ of a request answered here, for the metrics outside (kabar.ops).
+FAST_HIT_KEY = "kabar.page_cache_fast"
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class FastHits:
         now = time.time()
         if answer is not None and now < answer.fresh_until:
             age = str(max(0, int(now - answer.created)))
+            environ[FAST_HIT_KEY] = True
             start_response(answer.status, [*answer.headers, ("Age", age), ("X-Cache", "HIT")])
             return [answer.body]
 

@@ -109,6 +109,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Names the view that answered, for the request metrics (kabar.ops.request_context).
+    "kabar.ops.middleware.ViewNameMiddleware",
     # The security headers come first, so that pages answered from the page cache carry them too
     # (docs/security.md).
     "django.middleware.security.SecurityMiddleware",
@@ -511,12 +513,42 @@ PERMISSIONS_POLICY = {
     )
 }
 
+# Logs go to standard error: plain messages by default (`make run`), one JSON object a line
+# with LOG_FORMAT=json (production: journald or a log shipper reads them), each carrying the
+# request id or the task it was logged in (kabar.ops.logs). ACCESS_LOG adds a line per request
+# (method, path, status, duration, id); on by default with JSON.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain").strip().lower()
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: use plain or json.")
+ACCESS_LOG = env_bool("ACCESS_LOG", LOG_FORMAT == "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"context": {"()": "kabar.ops.logs.ContextFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["levelname", "name", "message"],
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["context"],
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"kabar.access": {"level": "INFO" if ACCESS_LOG else "WARNING"}},
 }
+
+# Prometheus metrics at /_/metrics (kabar.ops.metrics), for the addresses listed here (exact
+# addresses or networks) when the request came straight, not through a proxy, or for any request
+# with `Authorization: Bearer <METRICS_TOKEN>`. Everyone else gets a 404.
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", "127.0.0.1,::1")
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
 
 # --- Public forms' bot traps (kabar.core.antispam) ---
 # Each comment or complaint form carries a signed start time that can be sent once; a form

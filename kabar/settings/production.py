@@ -19,7 +19,12 @@ if not os.environ.get("ALLOWED_HOSTS") or "*" in ALLOWED_HOSTS:
 if not os.environ.get("SITE_URL", "").startswith("https://") and not env_bool("ALLOW_HTTP"):
     raise ImproperlyConfigured("Set SITE_URL to the site's https:// address in production.")
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind nginx (deploy/nginx/kabar.conf), which overwrites whatever X-Forwarded-Proto a reader
+# sent, the header says whether the reader used HTTPS. Trusting it is safe only while the app
+# nodes are reachable from the proxies alone (docs/deploy.md); a node answering readers
+# directly with TLS of its own sets TRUST_X_FORWARDED_PROTO=0.
+if env_bool("TRUST_X_FORWARDED_PROTO", True):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

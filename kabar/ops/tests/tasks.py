@@ -1,5 +1,6 @@
 """A task for the worker tests: it notes its start, waits for a release file, notes its end."""
 
+import logging
 import time
 from pathlib import Path
 
@@ -15,3 +16,8 @@ def task_held_until_released(folder: str) -> None:
         time.sleep(0.1)
     with (folder_path / "runs").open("a") as runs:
         runs.write("done\n")
+
+
+@task()
+def task_that_logs() -> None:
+    logging.getLogger("kabar.ops.tests.tasks").warning("a line from inside the task")

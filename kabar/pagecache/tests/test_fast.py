@@ -6,11 +6,15 @@ import sys
 
 import pytest
 from django.core import signals
+from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.test import RequestFactory
 
-from kabar import wsgi
 from kabar.pagecache import store
+from kabar.pagecache.fast import FastHits
+
+# As kabar/wsgi.py wraps Django (without the request ids and metrics around it, kabar.ops).
+application = FastHits(get_wsgi_application())
 
 pytestmark = [
     pytest.mark.django_db,
@@ -32,13 +36,13 @@ def connections_kept():
 def django_calls(monkeypatch):
     """Requests that reached Django's handler (the others were answered in front of it)."""
     calls = []
-    handler = wsgi.application.application
+    handler = application.application
 
     def counted(environ, start_response):
         calls.append(environ["PATH_INFO"])
         return handler(environ, start_response)
 
-    monkeypatch.setattr(wsgi.application, "application", counted)
+    monkeypatch.setattr(application, "application", counted)
     return calls
 
 
@@ -50,7 +54,7 @@ def wsgi_get(path: str, **headers) -> tuple[str, dict[str, str], bytes]:
     def start_response(status, headers, exc_info=None):
         sent["status"], sent["headers"] = status, dict(headers)
 
-    result = wsgi.application(environ, start_response)
+    result = application(environ, start_response)
     body = b"".join(result)
     getattr(result, "close", lambda: None)()
     return sent["status"], sent["headers"], body

@@ -10,11 +10,12 @@ import threading
 import time
 
 from django.db import DatabaseError, connections
+from django_tasks.signals import task_finished, task_started
 from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 from django_tasks_db.management.commands.db_worker import logger as worker_logger
 
-from kabar.ops import runner
+from kabar.ops import logs, runner
 from kabar.ops.orphans import tasks_orphaned_requeue, worker_id_here
 
 logger = logging.getLogger(__name__)
@@ -56,6 +57,9 @@ class Command(DBWorkerCommand):
         )
 
     def handle(self, *args, scheduler_interval: float = 0, **options) -> None:
+        # Every line logged while a task runs names it (kabar.ops.logs).
+        task_started.connect(logs.task_log_start, dispatch_uid="kabar.ops.logs.task")
+        task_finished.connect(logs.task_log_end, dispatch_uid="kabar.ops.logs.task")
         if scheduler_interval <= 0:
             return self.tasks_run(*args, **options)
         stop = threading.Event()
