@@ -27,7 +27,7 @@ def test_requests_and_page_cache_answers_are_counted_by_view_and_status(article)
     misses = sample("kabar_page_cache_answers_total", result="miss")
     served = sample("kabar_http_request_duration_seconds_count", view="wagtail_serve", status="200")
     for _ in range(3):
-        wsgi_get(article.url)  # a miss, Django's own hit, then one answered in front of it
+        wsgi_get(article.url)  # rendered once (and kept), then answered twice in front of Django
     assert sample("kabar_page_cache_answers_total", result="miss") == misses + 1
     assert sample("kabar_http_request_duration_seconds_count", **labels) == before + 2
     assert (
