@@ -88,6 +88,10 @@ def test_preparing_the_directory_drops_the_previous_runs_counts(tmp_path):
     path = metrics_dir_prepare(env)
     assert path == tmp_path / "metrics" and env["PROMETHEUS_MULTIPROC_DIR"] == str(path)
     assert sorted(p.name for p in path.iterdir()) == ["README"]
+    # gunicorn reads its settings again on SIGHUP: the running workers' counts stay.
+    (path / "counter_456.db").write_bytes(b"live")
+    metrics_dir_prepare(env)
+    assert (path / "counter_456.db").exists()
 
 
 COUNT_ONE = """
