@@ -12,6 +12,9 @@ import os
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+# (process, directory) already emptied: gunicorn reads its settings again on SIGHUP, while its
+# workers write their counts, and those must not be dropped then.
+_emptied: set[tuple[int, Path]] = set()
 
 
 def metrics_dir_prepare(env=os.environ) -> Path:
@@ -19,7 +22,9 @@ def metrics_dir_prepare(env=os.environ) -> Path:
     data_dir = Path(env.get("KABAR_DATA_DIR") or BASE_DIR / "var")
     path = Path(env.get("PROMETHEUS_MULTIPROC_DIR") or data_dir / "metrics")
     path.mkdir(parents=True, exist_ok=True)
-    for stale in path.glob("*.db"):
-        stale.unlink(missing_ok=True)
+    if (os.getpid(), path) not in _emptied:
+        for stale in path.glob("*.db"):
+            stale.unlink(missing_ok=True)
+        _emptied.add((os.getpid(), path))
     env["PROMETHEUS_MULTIPROC_DIR"] = str(path)
     return path

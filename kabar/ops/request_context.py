@@ -2,9 +2,11 @@
 
 It wraps the page cache's fast path too (kabar/wsgi.py), so a page answered before Django's
 handler still carries the id back to the reader and is counted; what it adds per request is a
-few microseconds against the ~100 of such a hit (docs/performance.md, "Request ids, logs and
+few microseconds against the ~60-100 of such a hit (docs/performance.md, "Request ids, logs and
 metrics"). The access line is written only when the `kabar.access` logger is at INFO, which
-LOG_FORMAT=json (or ACCESS_LOG=1) sets.
+LOG_FORMAT=json (or ACCESS_LOG=1) sets; for those fast hits only when `kabar.access.hits` is
+(ACCESS_LOG_HITS=1): a JSON line costs more than the hit itself, and nginx and Varnish log
+each of those requests with the same id anyway.
 """
 
 import logging
@@ -15,6 +17,7 @@ from kabar.pagecache.fast import FAST_HIT_KEY
 from . import logs, metrics
 
 access_logger = logging.getLogger("kabar.access")
+hits_logger = logging.getLogger("kabar.access.hits")
 
 
 class RequestContext:
@@ -38,24 +41,25 @@ class RequestContext:
             response = self.application(environ, start_response_with_id)
             seconds = time.perf_counter() - started
             status = sent[-1][:3] if sent else "500"
+            logger = access_logger
             if environ.get(FAST_HIT_KEY):
-                view, cache = "page_cache", "HIT"
+                view, cache, logger = "page_cache", "HIT", hits_logger
             else:
                 view = getattr(response, "kabar_view", "") or "unknown"
                 headers = getattr(response, "headers", None)
                 cache = headers.get("X-Cache", "") if headers is not None else ""
             metrics.request_observe(view=view, status=status, seconds=seconds, cache=cache)
-            if access_logger.isEnabledFor(logging.INFO):
-                access_line(environ, status=status, seconds=seconds, view=view, cache=cache)
+            if logger.isEnabledFor(logging.INFO):
+                access_line(logger, environ, status=status, seconds=seconds, view=view, cache=cache)
             return response
         finally:
             logs.request_id_var.reset(token)
 
 
-def access_line(environ, *, status: str, seconds: float, view: str, cache: str) -> None:
+def access_line(logger, environ, *, status: str, seconds: float, view: str, cache: str) -> None:
     path = environ.get("PATH_INFO", "")
     method = environ.get("REQUEST_METHOD", "")
-    access_logger.info(
+    logger.info(
         "%s %s %s",
         method,
         path,

@@ -516,11 +516,14 @@ PERMISSIONS_POLICY = {
 # Logs go to standard error: plain messages by default (`make run`), one JSON object a line
 # with LOG_FORMAT=json (production: journald or a log shipper reads them), each carrying the
 # request id or the task it was logged in (kabar.ops.logs). ACCESS_LOG adds a line per request
-# (method, path, status, duration, id); on by default with JSON.
+# (method, path, status, duration, id); on by default with JSON. ACCESS_LOG_HITS adds one for
+# the pages answered before Django's handler too: a JSON line costs more than such a hit
+# (docs/performance.md), and nginx and Varnish log those requests with the same id.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain").strip().lower()
 if LOG_FORMAT not in ("plain", "json"):
     raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: use plain or json.")
 ACCESS_LOG = env_bool("ACCESS_LOG", LOG_FORMAT == "json")
+ACCESS_LOG_HITS = ACCESS_LOG and env_bool("ACCESS_LOG_HITS")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -541,7 +544,10 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {"kabar.access": {"level": "INFO" if ACCESS_LOG else "WARNING"}},
+    "loggers": {
+        "kabar.access": {"level": "INFO" if ACCESS_LOG else "WARNING"},
+        "kabar.access.hits": {"level": "INFO" if ACCESS_LOG_HITS else "WARNING"},
+    },
 }
 
 # Prometheus metrics at /_/metrics (kabar.ops.metrics), for the addresses listed here (exact

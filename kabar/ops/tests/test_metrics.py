@@ -27,7 +27,7 @@ def test_requests_and_page_cache_answers_are_counted_by_view_and_status(article)
     misses = sample("kabar_page_cache_answers_total", result="miss")
     served = sample("kabar_http_request_duration_seconds_count", view="wagtail_serve", status="200")
     for _ in range(3):
-        wsgi_get(article.url)  # a miss, Django's own hit, then one answered in front of it
+        wsgi_get(article.url)  # rendered once (and kept), then answered twice in front of Django
     assert sample("kabar_page_cache_answers_total", result="miss") == misses + 1
     assert sample("kabar_http_request_duration_seconds_count", **labels) == before + 2
     assert (
@@ -88,6 +88,10 @@ def test_preparing_the_directory_drops_the_previous_runs_counts(tmp_path):
     path = metrics_dir_prepare(env)
     assert path == tmp_path / "metrics" and env["PROMETHEUS_MULTIPROC_DIR"] == str(path)
     assert sorted(p.name for p in path.iterdir()) == ["README"]
+    # gunicorn reads its settings again on SIGHUP: the running workers' counts stay.
+    (path / "counter_456.db").write_bytes(b"live")
+    metrics_dir_prepare(env)
+    assert (path / "counter_456.db").exists()
 
 
 COUNT_ONE = """

@@ -14,6 +14,7 @@ from django.test import RequestFactory
 from pythonjsonlogger.json import JsonFormatter
 
 from kabar import wsgi
+from kabar.core.tests.test_settings import settings_import
 from kabar.ops import logs
 from kabar.ops.management.commands import worker
 from kabar.ops.tests import tasks
@@ -88,14 +89,20 @@ def test_a_forged_id_is_replaced_and_the_new_one_returned(home):
 @pytest.mark.usefixtures("connections_kept", "page_cache_on")
 def test_pages_answered_in_front_of_django_carry_their_own_id(article, caplog):
     caplog.set_level(logging.INFO, logger="kabar.access")
-    wsgi_get(article.url, HTTP_X_REQUEST_ID="first")  # rendered
-    wsgi_get(article.url, HTTP_X_REQUEST_ID="second")  # Django's hit, kept by the fast path
+    wsgi_get(article.url, HTTP_X_REQUEST_ID="first")  # rendered, and kept by the fast path
+    wsgi_get(article.url, HTTP_X_REQUEST_ID="second")
     _status, headers, _body = wsgi_get(article.url, HTTP_X_REQUEST_ID="third")
 
     assert ("X-Cache", "HIT") in headers
     assert ids_of(headers) == ["third"]  # never the id of the request whose answer was kept
+    # Logged by nginx and Varnish; by the app only when asked (ACCESS_LOG_HITS).
     lines = [(r.request_id, r.view, r.cache) for r in caplog.records if r.name == "kabar.access"]
-    assert lines[-1] == ("third", "page_cache", "HIT")
+    assert lines == [("first", "wagtail_serve", "MISS")]
+
+    caplog.set_level(logging.INFO, logger="kabar.access.hits")
+    wsgi_get(article.url, HTTP_X_REQUEST_ID="fourth")
+    hits = [(r.request_id, r.view) for r in caplog.records if r.name == "kabar.access.hits"]
+    assert hits == [("fourth", "page_cache")]
 
 
 @pytest.mark.django_db
@@ -143,3 +150,20 @@ def test_the_worker_names_the_task_on_every_line_it_logs_while_running_it(caplog
         str(result.id),
     )
     assert logs.task_var.get() is None
+
+
+def test_json_logs_and_the_access_line_are_switched_on_by_the_environment(tmp_path):
+    done = settings_import("kabar.settings.base", {"LOG_FORMAT": "json"}, tmp_path, "s.LOGGING")
+    config = json.loads(done.stdout)
+    assert config["handlers"]["console"]["formatter"] == "json"
+    assert config["handlers"]["console"]["filters"] == ["context"]
+    assert config["loggers"]["kabar.access"]["level"] == "INFO"
+    assert config["loggers"]["kabar.access.hits"]["level"] == "WARNING"
+    plain = json.loads(settings_import("kabar.settings.base", {}, tmp_path, "s.LOGGING").stdout)
+    assert "formatter" not in plain["handlers"]["console"]
+    assert plain["loggers"]["kabar.access"]["level"] == "WARNING"
+
+
+def test_an_unknown_log_format_is_refused(tmp_path):
+    done = settings_import("kabar.settings.base", {"LOG_FORMAT": "xml"}, tmp_path)
+    assert done.returncode != 0 and "LOG_FORMAT='xml': use plain or json." in done.stderr
