@@ -18,7 +18,13 @@ from kabar.news.selectors import article_cards, cards_attach
 
 from .analysis import QueryTerms, query_terms
 from .highlight import article_snippet, text_highlight
-from .matching import NewestMatchIds, match_count, matches_queryset, recent_match_ids
+from .matching import (
+    NewestMatchIds,
+    match_count,
+    matches_queryset,
+    recent_match_ids,
+    recent_reads_cheap,
+)
 
 PER_PAGE = 10
 # Relevance ranking looks at this many best matches and reorders them with freshness in
@@ -124,7 +130,7 @@ def article_search(
     query = search_query_for(terms)
     # Only what ordering needs is read for the matches; full cards are read for one page.
     slim = qs.only("id", "first_published_at")
-    matches = matches_queryset(slim, query)
+    matches = matches_queryset(slim, query) if recent_reads_cheap(slim, query) else None
     if matches is None:
         outcome = article_search_unbounded(slim, query, sort=sort, page_number=page_number)
     else:
@@ -160,7 +166,8 @@ def article_search_bounded(slim, query, *, matches, sort, page_number) -> Search
 
 
 def article_search_unbounded(slim, query, *, sort, page_number) -> SearchOutcome:
-    """A search engine backend counts and ranks every match itself."""
+    """Every match counted and the best RELEVANCE_WINDOW ranked: on a search engine, which
+    does it itself, and on PostgreSQL (see matching.recent_reads_cheap)."""
     if sort == "newest":
         results = slim.order_by("-first_published_at", "-id").search(
             query, order_by_relevance=False
