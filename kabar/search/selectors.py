@@ -18,11 +18,24 @@ from kabar.news.selectors import article_cards, cards_attach
 
 from .analysis import QueryTerms, query_terms
 from .highlight import article_snippet, text_highlight
+from .matching import (
+    NewestMatchIds,
+    match_count,
+    matches_queryset,
+    recent_match_ids,
+    recent_reads_cheap,
+)
 
 PER_PAGE = 10
 # Relevance ranking looks at this many best matches and reorders them with freshness in
-# mind; sorting by date pages through every match.
+# mind.
 RELEVANCE_WINDOW = 200
+# On the database backends, a search reads its matches newest first and no further than
+# this: the count says "more than" beyond it, and sorting by date pages through this many.
+MATCH_LIMIT = 1_000
+# ... and relevance scores only the most recent this many matches, so that a word found in
+# most of the archive costs about what a rare word does (docs/search.md, "Ranking").
+RANK_CANDIDATES = 1_000
 # Share of the final score that freshness decides, and the age in days at which an
 # article's freshness has halved.
 FRESHNESS_WEIGHT = 0.3
@@ -35,9 +48,12 @@ class SearchOutcome:
     """One page of search results and what the page says about them."""
 
     page: PaginatorPage
-    total: int  # every match, even beyond the ranked window
+    total: int  # the matches counted, beyond the ranked window too
     ranked_only: bool = False  # relevance order covers only the best RELEVANCE_WINDOW
     promotions: list = field(default_factory=list)
+    more: bool = False  # more articles match than `total` (counting stopped at MATCH_LIMIT)
+    # Relevance looked only at the newest this many matches (None: at every match).
+    ranked_among: int | None = None
 
 
 def sections_for_filter(*, root: Page) -> QuerySet:
@@ -114,21 +130,63 @@ def article_search(
     query = search_query_for(terms)
     # Only what ordering needs is read for the matches; full cards are read for one page.
     slim = qs.only("id", "first_published_at")
+    matches = matches_queryset(slim, query) if recent_reads_cheap(slim, query) else None
+    if matches is None:
+        outcome = article_search_unbounded(slim, query, sort=sort, page_number=page_number)
+    else:
+        outcome = article_search_bounded(
+            slim, query, matches=matches, sort=sort, page_number=page_number
+        )
+    page = outcome.page
+    page.object_list = articles_for_results(ids=[a.pk for a in page.object_list], terms=terms)
+    return outcome
+
+
+def article_search_bounded(slim, query, *, matches, sort, page_number) -> SearchOutcome:
+    """Database backends: count the most recent matches up to MATCH_LIMIT; page through that
+    many newest first, or score the most recent RANK_CANDIDATES of them for relevance."""
+    recent = recent_match_ids(slim, query, limit=MATCH_LIMIT + 1)
+    total, more = min(len(recent), MATCH_LIMIT), len(recent) > MATCH_LIMIT
+    if sort == "newest":
+        pages = Paginator(NewestMatchIds(matches, count=total), PER_PAGE)
+        page = pages.get_page(page_number)
+        page.object_list = [_Hit(pk) for pk in page.object_list]
+        return SearchOutcome(page=page, total=total, more=more)
+    candidates = recent[:RANK_CANDIDATES]
+    results = slim.filter(pk__in=candidates).search(query).annotate_score("_score")
+    ranked = search_rank(list(results[:RELEVANCE_WINDOW]), now=timezone.now())
+    page = Paginator(ranked, PER_PAGE).get_page(page_number)
+    return SearchOutcome(
+        page=page,
+        total=total,
+        more=more,
+        ranked_only=total > len(ranked),
+        ranked_among=len(candidates) if total > len(candidates) else None,
+    )
+
+
+def article_search_unbounded(slim, query, *, sort, page_number) -> SearchOutcome:
+    """Every match counted and the best RELEVANCE_WINDOW ranked: on a search engine, which
+    does it itself, and on PostgreSQL (see matching.recent_reads_cheap)."""
     if sort == "newest":
         results = slim.order_by("-first_published_at", "-id").search(
             query, order_by_relevance=False
         )
         page = Paginator(results, PER_PAGE).get_page(page_number)
-        total, ranked_only = page.paginator.count, False
-    else:
-        results = slim.search(query).annotate_score("_score")
-        candidates = list(results[:RELEVANCE_WINDOW])
-        ranked_only = len(candidates) == RELEVANCE_WINDOW
-        total = results.count() if ranked_only else len(candidates)
-        ranked = search_rank(candidates, now=timezone.now())
-        page = Paginator(ranked, PER_PAGE).get_page(page_number)
-    page.object_list = articles_for_results(ids=[a.pk for a in page.object_list], terms=terms)
-    return SearchOutcome(page=page, total=total, ranked_only=ranked_only and total > len(ranked))
+        return SearchOutcome(page=page, total=page.paginator.count)
+    results = slim.search(query).annotate_score("_score")
+    candidates = list(results[:RELEVANCE_WINDOW])
+    total = results.count() if len(candidates) == RELEVANCE_WINDOW else len(candidates)
+    ranked = search_rank(candidates, now=timezone.now())
+    page = Paginator(ranked, PER_PAGE).get_page(page_number)
+    return SearchOutcome(page=page, total=total, ranked_only=total > len(ranked))
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A match known by its id, until its card is read."""
+
+    pk: int
 
 
 def articles_for_results(*, ids: list[int], terms: QueryTerms) -> list[ArticlePage]:
@@ -168,8 +226,8 @@ def search_suggestions(
     text there.)"""
     suggestions = {}
     if filtered and terms:
-        suggestions["unfiltered_count"] = (
-            articles_searchable(root=root).search(search_query_for(terms)).count()
+        suggestions["unfiltered_count"], suggestions["unfiltered_more"] = match_count(
+            articles_searchable(root=root), search_query_for(terms), limit=MATCH_LIMIT
         )
     if len(terms.words) > 1:
         single = []
@@ -178,9 +236,9 @@ def search_suggestions(
             qs = articles_searchable(
                 root=root, section=section, date_from=date_from, date_to=date_to
             )
-            count = qs.search(search_query_for(word_terms)).count()
+            count, more = match_count(qs, search_query_for(word_terms), limit=MATCH_LIMIT)
             if count:
-                single.append((word, count))
+                single.append((word, count, more))
         suggestions["single_words"] = single
     suggestions["latest"] = cards_attach(
         article_cards(ArticlePage.objects.visible().descendant_of(root))[:LATEST_COUNT]

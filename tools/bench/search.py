@@ -108,6 +108,21 @@ def parse_args():
     parser.add_argument("--repeat", type=int, default=15, help="timed runs per query")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--sqlite-file", default="", help="SQLite file to build (default: a temporary one)"
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="the database (--database-url or --sqlite-file) holds a corpus kept by an earlier "
+        "run with --keep: only time the queries, and keep it",
+    )
+    parser.add_argument(
+        "--unbounded",
+        action="store_true",
+        help="also time each query counting and ranking every match (the search before "
+        "bounded reads), right after it in the same run",
+    )
     return parser.parse_args()
 
 
@@ -280,6 +295,14 @@ def corpus_index() -> int:
     return len(ids)
 
 
+def corpus_existing() -> dict:
+    """The site and sections of a corpus an earlier run built and kept."""
+    from kabar.news.models import HomePage, SectionPage
+
+    home = HomePage.objects.get(slug="beranda")
+    return {"home": home, "sections": list(SectionPage.objects.child_of(home).order_by("path"))}
+
+
 def database_analyze() -> None:
     from django.db import connection
 
@@ -290,12 +313,37 @@ def database_analyze() -> None:
             cursor.execute("ANALYZE")
 
 
-def queries_time(site: dict, repeat: int) -> list[dict]:
-    """Time each benchmark query through the search page's selector."""
+def query_time(kwargs: dict, repeat: int) -> dict:
+    """p50/p95 of one search through the search page's selector, and what it found."""
+    from kabar.search.selectors import article_search
+
+    outcome = article_search(**kwargs)  # warm-up, and the hit count
+    list(outcome.page.object_list)
+    timings = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        outcome = article_search(**kwargs)
+        list(outcome.page.object_list)
+        timings.append((time.perf_counter() - began) * 1000)
+    timings.sort()
+    hits = f"{outcome.total:,}" + ("+" if outcome.more else "")
+    return {
+        "hits": hits,
+        "p50": statistics.median(timings),
+        "p95": timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))],
+    }
+
+
+def queries_time(site: dict, repeat: int, *, unbounded: bool = False) -> list[dict]:
+    """Time each benchmark query; with `unbounded`, also the way a search engine backend
+    is asked (every match counted and ranked), which is how the database backends
+    searched before the bounded reads, in the same run."""
+    from unittest import mock
+
     from django.utils import timezone
 
+    from kabar.search import selectors
     from kabar.search.analysis import query_terms
-    from kabar.search.selectors import article_search
 
     rows = []
     for query, options in QUERIES:
@@ -308,26 +356,33 @@ def queries_time(site: dict, repeat: int) -> list[dict]:
         if options.get("last_days"):
             kwargs["date_from"] = timezone.localdate() - timedelta(days=options["last_days"])
             label = f"last {options['last_days']} days"
-        outcome = article_search(**kwargs)  # warm-up, and the hit count
-        list(outcome.page.object_list)
-        timings = []
-        for _ in range(repeat):
-            began = time.perf_counter()
-            outcome = article_search(**kwargs)
-            list(outcome.page.object_list)
-            timings.append((time.perf_counter() - began) * 1000)
-        timings.sort()
-        p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
-        rows.append(
-            {
-                "query": query,
-                "options": label,
-                "hits": outcome.total,
-                "p50": statistics.median(timings),
-                "p95": p95,
-            }
-        )
+        row = {"query": query, "options": label, **query_time(kwargs, repeat)}
+        if unbounded:
+            with mock.patch.object(selectors, "matches_queryset", return_value=None):
+                before = query_time(kwargs, repeat)
+            row.update({f"{key} unbounded": value for key, value in before.items()})
+        rows.append(row)
     return rows
+
+
+def corpus_create(args) -> dict:
+    """Migrate, build and index a fresh corpus, printing how long each step took."""
+    from django.core.management import call_command
+
+    began = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    migrated = time.perf_counter()
+    site = corpus_build(args.articles, args.seed)
+    built = time.perf_counter()
+    indexed_count = corpus_index()
+    database_analyze()
+    indexed = time.perf_counter()
+    out(
+        f"migrate {migrated - began:.1f} s · generate {built - migrated:.1f} s · "
+        f"index {indexed - built:.1f} s ({indexed_count / (indexed - built):.0f} "
+        f"articles/s)\n"
+    )
+    return site
 
 
 def main():
@@ -338,11 +393,18 @@ def main():
     os.environ["KABAR_DATA_DIR"] = tmpdir
     os.environ["TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
     os.environ["DJANGO_SETTINGS_MODULE"] = "kabar.settings.base"
+    if args.reuse and not (args.database_url or args.sqlite_file):
+        sys.exit("--reuse needs the kept database: --database-url or --sqlite-file.")
+    args.keep = args.keep or args.reuse
     if args.database_url:
-        postgres_recreate(args.database_url)
+        if not args.reuse:
+            postgres_recreate(args.database_url)
         os.environ["DATABASE_URL"] = args.database_url
     else:
-        os.environ["DATABASE_URL"] = f"sqlite:///{tmpdir}/bench.sqlite3"
+        sqlite_file = os.path.abspath(args.sqlite_file or f"{tmpdir}/bench.sqlite3")
+        if args.sqlite_file and not args.reuse and os.path.exists(sqlite_file):
+            sys.exit(f"{sqlite_file} exists; pass --reuse to time queries on it.")
+        os.environ["DATABASE_URL"] = f"sqlite:///{sqlite_file}"
 
     import django
 
@@ -351,28 +413,36 @@ def main():
     from django.db import connection, connections
 
     backend_name = connection.vendor
+    if args.reuse:
+        from kabar.news.models import ArticlePage
+
+        args.articles = ArticlePage.objects.visible().count()
     out(f"# Kabar search benchmark: {args.articles:,} articles on {backend_name}")
     try:
-        began = time.perf_counter()
-        call_command("migrate", verbosity=0)
-        migrated = time.perf_counter()
-        site = corpus_build(args.articles, args.seed)
-        built = time.perf_counter()
-        indexed_count = corpus_index()
-        database_analyze()
-        indexed = time.perf_counter()
-        out(
-            f"migrate {migrated - began:.1f} s · generate {built - migrated:.1f} s · "
-            f"index {indexed - built:.1f} s ({indexed_count / (indexed - built):.0f} "
-            f"articles/s)\n"
-        )
-        rows = queries_time(site, args.repeat)
-        out("| backend | query | options | hits | p50 ms | p95 ms |\n|---|---|---|--:|--:|--:|")
+        if args.reuse:
+            call_command("migrate", verbosity=0)  # this branch's migrations, if any are new
+            site = corpus_existing()
+            out("reusing the kept corpus\n")
+        else:
+            site = corpus_create(args)
+        rows = queries_time(site, args.repeat, unbounded=args.unbounded)
+        head = "| backend | query | options | hits | p50 ms | p95 ms |"
+        rule = "|---|---|---|--:|--:|--:|"
+        if args.unbounded:
+            head += " hits, unbounded | p50 ms, unbounded | p95 ms, unbounded |"
+            rule += "--:|--:|--:|"
+        out(f"{head}\n{rule}")
         for row in rows:
-            out(
-                f"| {backend_name} | {row['query']} | {row['options']} | {row['hits']:,} | "
+            line = (
+                f"| {backend_name} | {row['query']} | {row['options']} | {row['hits']} | "
                 f"{row['p50']:.1f} | {row['p95']:.1f} |"
             )
+            if args.unbounded:
+                line += (
+                    f" {row['hits unbounded']} | {row['p50 unbounded']:.1f} | "
+                    f"{row['p95 unbounded']:.1f} |"
+                )
+            out(line)
         out(
             f"\n{args.repeat} timed runs per query after one warm-up; each run is the "
             f"whole search behind /cari/: matching, ranking window, count and one page of "
@@ -382,12 +452,15 @@ def main():
         connections.close_all()
         if args.database_url and not args.keep:
             postgres_drop(args.database_url)
-        if not args.keep:
+        sqlite_kept = args.keep and not args.database_url
+        if sqlite_kept and not args.sqlite_file:
+            out(f"SQLite database kept in {tmpdir}")
+        else:
             import shutil
 
+            if sqlite_kept:
+                out(f"SQLite database kept in {os.environ['DATABASE_URL'][len('sqlite:///') :]}")
             shutil.rmtree(tmpdir, ignore_errors=True)
-        elif not args.database_url:
-            out(f"SQLite database kept in {tmpdir}")
 
 
 if __name__ == "__main__":

@@ -54,3 +54,27 @@ def test_postgresql_has_an_index_on_the_expression_the_backend_matches(publish):
         (definition,) = cursor.fetchone()
     assert "USING gin (((title || body)))" in definition
     assert [a.title for a in results] == ["Harga cabai"]
+
+
+def test_unranked_matches_are_a_plain_queryset_with_the_filters(publish):
+    from kabar.search.matching import matches_queryset
+
+    kept, dropped = publish("Cabai dari Garut"), publish("Cabai dari Brebes")
+    publish("Bawang dari Brebes")
+    qs = ArticlePage.objects.live().exclude(pk=dropped.pk)
+    matches = matches_queryset(qs, "cabai")
+    assert list(matches.values_list("pk", flat=True)) == [kept.pk]
+    assert matches.count() == 1
+
+
+def test_recent_matches_come_most_recent_first_and_stop_at_the_limit(publish):
+    from kabar.search.matching import match_count, recent_match_ids
+
+    # Published (and so indexed) oldest first, as a newsroom does.
+    first, second, third = (publish(f"Cabai hari {n}", days_ago=3 - n) for n in range(3))
+    publish("Bawang hari ini", days_ago=0)
+    qs = ArticlePage.objects.live()
+    assert recent_match_ids(qs, "cabai", limit=2) == [third.pk, second.pk]
+    assert recent_match_ids(qs.exclude(pk=third.pk), "cabai", limit=5) == [second.pk, first.pk]
+    assert match_count(qs, "cabai", limit=2) == (2, True)
+    assert match_count(qs, "cabai", limit=3) == (3, False)

@@ -179,7 +179,10 @@ def test_empty_result_offers_each_word_on_its_own(publish, search):
     publish("Bandara Kualanamu sibuk")
     response = search("merapi bandara")
     assert result_titles(response) == []
-    assert response.context["suggestions"]["single_words"] == [("merapi", 1), ("bandara", 2)]
+    assert response.context["suggestions"]["single_words"] == [
+        ("merapi", 1, False),
+        ("bandara", 2, False),
+    ]
     assert "Cari “bandara” saja: 2 artikel." in response.content.decode()
 
 
