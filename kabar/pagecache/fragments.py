@@ -29,7 +29,7 @@ from .headers import fresh_until_limit
 
 # What one process keeps, in characters of HTML (about bytes: the pages are mostly ASCII);
 # the least recently used go first.
-FRAGMENTS_MAX_CHARS = 8 * 1024 * 1024
+FRAGMENTS_MAX_CHARS = 4 * 1024 * 1024
 
 
 class Fragments:
