@@ -82,6 +82,17 @@ def page_cache_on(settings):
 
 
 @pytest.fixture
+def page_fragments_on(settings):
+    """Keep parts of pages in the process until the next purge, as every deployment does."""
+    from kabar.pagecache.fragments import fragments
+
+    settings.PAGE_FRAGMENT_SECONDS = 600
+    fragments.clear()
+    yield
+    fragments.clear()
+
+
+@pytest.fixture
 def cdn(settings):
     """A configured CDN; the list of addresses purged from it, one entry per purge."""
     from kabar.core.tests.recording_cdn import RecordingBackend

@@ -37,15 +37,29 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        # Read once per page served: Wagtail's check before serving and serve() below ask the
+        # same question (two queries each); serve() forgets the answer when it is done.
+        held = self.__dict__.get("_view_restrictions_read")
+        if held is None:
+            held = super().get_view_restrictions()
+            len(held)
+            self._view_restrictions_read = held
+        return held
+
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if response.status_code == 200 and not response.has_header("Cache-Control"):
-            # A page behind a password or a login is one reader's, never a shared copy.
-            if self.get_view_restrictions().exists():
-                private_cache_headers(response)
-            else:
-                public_cache_headers(response)
-        return response
+        try:
+            response = super().serve(request, *args, **kwargs)
+            if response.status_code == 200 and not response.has_header("Cache-Control"):
+                # A page behind a password or a login is one reader's, never a shared copy.
+                if self.get_view_restrictions().exists():
+                    private_cache_headers(response)
+                else:
+                    public_cache_headers(response)
+            return response
+        finally:
+            # The site's root page object is held by the process (kabar.core.site_data).
+            self.__dict__.pop("_view_restrictions_read", None)
 
 
 @register_setting(icon="site")

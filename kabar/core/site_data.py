@@ -20,7 +20,7 @@ from wagtail.contrib.settings.registry import registry
 from wagtail.models import Site
 
 from kabar.core.models import SiteSettings
-from kabar.pagecache import store
+from kabar.pagecache import fragments, store
 
 logger = logging.getLogger(__name__)
 
@@ -165,4 +165,6 @@ class SiteDataMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not getattr(view_func, "site_data_skip", False):
+            # Before the view reads anything, so its fragments never outlive a purge.
+            fragments.request_begin(request)
             site_data_attach(request)

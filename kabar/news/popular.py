@@ -53,9 +53,17 @@ def most_read(*, root: Page, section: SectionPage | None = None, request=None) -
     wanted = {pk for ids in ranking.values() for pk in ids}
     found = {a.pk: a for a in ArticlePage.objects.visible().filter(pk__in=wanted)} if wanted else {}
     lists = {name: [found[pk] for pk in ids if pk in found] for name, ids in ranking.items()}
-    if request is not None and settings.MOST_READ_REFRESH_SECONDS < settings.PAGE_CACHE_SECONDS:
-        fresh_until_limit(request, time.time() + settings.MOST_READ_REFRESH_SECONDS)
+    if request is not None:
+        most_read_refresh_limit(request)
     return lists
+
+
+def most_read_refresh_limit(request) -> int:
+    """Let no shared cache keep the page showing the lists past their refresh; returns how
+    long the lists, rendered, may be kept in a process (as long as the ranking is)."""
+    if settings.MOST_READ_REFRESH_SECONDS < settings.PAGE_CACHE_SECONDS:
+        fresh_until_limit(request, time.time() + settings.MOST_READ_REFRESH_SECONDS)
+    return RANKING_SECONDS
 
 
 def most_read_since(*, since: datetime.datetime, count: int = 20) -> list[ArticlePage]:

@@ -6,13 +6,16 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.http import http_date
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 
 from kabar.core.addresses import absolute_url, page_url
+from kabar.pagecache.fragments import fragment_get_or_build
 
 from .selectors import FeedScope, feed_articles
 
@@ -126,6 +129,11 @@ def feed_entries(scope: FeedScope) -> list[FeedEntry]:
     return entries
 
 
+def entries_size(entries: list[FeedEntry]) -> int:
+    """About how much memory the entries hold, in characters."""
+    return sum(len(e.content or "") + len(e.summary) + len(e.title) + 500 for e in entries)
+
+
 def media_content_add(handler, image: FeedImage | None) -> None:
     """Media RSS <media:content> for the featured image, with its caption and credit."""
     if image is None:
@@ -196,6 +204,14 @@ class ArticlesFeed(Feed):
     def get_object(self, request, scope):
         return scope
 
+    def __call__(self, request, *args, **kwargs):
+        # As Django's, but the document is written into a string and handed over once: written
+        # element by element into the response, it cost a third of a feed.
+        feedgen = self.get_feed(self.get_object(request, *args, **kwargs), request)
+        response = HttpResponse(feedgen.writeString("utf-8"), content_type=feedgen.content_type)
+        response.headers["Last-Modified"] = http_date(feedgen.latest_post_date().timestamp())
+        return response
+
     def title(self, scope):
         return scope.title
 
@@ -214,7 +230,15 @@ class ArticlesFeed(Feed):
         return scope.site_name
 
     def items(self, scope):
-        return feed_entries(scope)
+        # Kept until the next purge, per feed address (kabar.pagecache.fragments): the
+        # articles, their text and bylines are most of a feed's cost, and a feed is polled.
+        return fragment_get_or_build(
+            scope.request,
+            "feed-entries",
+            (scope.kind, scope.key, str(scope.settings.content), scope.settings.item_count),
+            lambda: feed_entries(scope),
+            size=entries_size,
+        )
 
     def item_title(self, entry):
         return entry.title

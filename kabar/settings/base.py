@@ -243,6 +243,9 @@ PAGE_CACHE_WAIT_SECONDS = float(os.environ.get("PAGE_CACHE_WAIT_SECONDS", "5"))
 # Bytes of hot pages each process keeps in its own memory (kabar.pagecache.store.LocalPages),
 # answered without reading the shared cache; 0 turns that off.
 PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(4 * 1024 * 1024)))
+# Parts of pages (an article's text, the front page's blocks, a feed's entries) each process
+# keeps until the next purge (kabar.pagecache.fragments), and at most this long; 0: none.
+PAGE_FRAGMENT_SECONDS = int(os.environ.get("PAGE_FRAGMENT_SECONDS", "600"))
 # Readers with these cookies get their own page: a session (staff, signed-in readers), a
 # one-off message waiting to be shown, or the comment form's cookies (their held comments and
 # remembered details).

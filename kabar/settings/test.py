@@ -26,6 +26,8 @@ else:
 # publishing purges); they test rendering, so the page cache is off unless a test turns it on
 # with the `page_cache_on` fixture (kabar/core/tests/test_page_cache*.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+# The same for the parts of pages each process keeps (the `page_fragments_on` fixture).
+PAGE_FRAGMENT_SECONDS = int(os.environ.get("PAGE_FRAGMENT_SECONDS", "0"))
 # Every counted view goes to the shared cache at once, where a test can see it.
 VIEW_BUFFER_SECONDS = 0
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from kabar.core.breaking import breaking_news_for_request
 from kabar.core.embeds import embed_html
 from kabar.core.site_data import links_read
+from kabar.pagecache.fragments import fragment_get_or_build
 
 register = template.Library()
 
@@ -240,3 +241,42 @@ def article_body(context, page):
     if getattr(page, "sponsored", False):
         html = links_sponsored(html)
     return mark_safe(html)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, parts, options):
+        self.nodelist, self.name, self.parts, self.options = nodelist, name, parts, options
+
+    def render(self, context):
+        options = {key: value.resolve(context) for key, value in self.options.items()}
+        parts = tuple(part.resolve(context) for part in self.parts)
+        return fragment_get_or_build(
+            context.get("request"),
+            self.name,
+            tuple(getattr(part, "pk", part) for part in parts),
+            lambda: mark_safe(self.nodelist.render(context)),
+            per_address=not options.get("shared", False),
+            seconds=options.get("seconds"),
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """{% fragment "name" part … [shared=True] [seconds=60] %}…{% endfragment %}: the enclosed
+    HTML kept in this process until the next purge (kabar.pagecache.fragments), per host,
+    language and (unless `shared`) address. Nothing in it may depend on the reader (a CSRF
+    token, a form's signed start time) or on the request beyond its address."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("fragment needs a name.")
+    name = bits[1].strip("\"'")
+    parts, options = [], {}
+    for bit in bits[2:]:
+        if "=" in bit:
+            key, value = bit.split("=", 1)
+            options[key] = parser.compile_filter(value)
+        else:
+            parts.append(parser.compile_filter(bit))
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, name, parts, options)

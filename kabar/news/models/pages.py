@@ -1,4 +1,5 @@
 from collections.abc import Callable
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -6,7 +7,7 @@ from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import dateformat, timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -26,6 +27,7 @@ from kabar.news.blocks import FrontSectionsBlock
 from kabar.news.forms import EMBARGO_FORMAT, ArticlePageForm
 from kabar.news.metrics import article_word_count, reading_minutes
 from kabar.news.panels import ReadersPanel, WritingMetricsPanel
+from kabar.news.routing import route_remembered
 from kabar.pagecache.headers import public_cache_headers
 
 from .authors import Credits
@@ -60,6 +62,19 @@ _context_readers: dict[type, PageContextReader] = {}
 def page_context_register(page_class: type, reader: PageContextReader) -> None:
     """Have `reader(page=..., request=...)` add to the template context of `page_class`."""
     _context_readers[page_class] = reader
+
+
+def context_lazy(build: Callable[[], dict], keys) -> dict:
+    """`keys` of `build()`'s dict, read only when a template first uses one of them: a page
+    whose parts are kept as fragments (kabar.pagecache.fragments) does not read them at all."""
+    built = {}
+
+    def value(key):
+        if not built:
+            built.update(build())
+        return built[key]
+
+    return {key: SimpleLazyObject(partial(value, key)) for key in keys}
 
 
 def page_context_read(page, request) -> dict:
@@ -160,6 +175,10 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(page_context_read(self, request))
         return context
+
+    def route(self, request, path_components):
+        # The site's root: the pages below it are found in one query (kabar.news.routing).
+        return route_remembered(self, request, path_components, super().route)
 
 
 class HomeTopStory(Orderable):

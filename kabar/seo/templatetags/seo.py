@@ -4,11 +4,14 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.models import Page
 
 from kabar.core.addresses import url_rebase
+from kabar.pagecache.fragments import fragment_get_or_build
 from kabar.seo.metadata import canonical_url, page_meta
 from kabar.seo.sharing import share_links
 
@@ -18,10 +21,22 @@ register = template.Library()
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-@register.inclusion_tag("seo/head.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def seo_head(context):
-    """Canonical, description, robots, OpenGraph, Twitter, feed links and JSON-LD."""
-    return {"meta": page_meta(context)}
+    """Canonical, description, robots, OpenGraph, Twitter, feed links and JSON-LD; for a
+    site page, kept with the page's other fragments until the next purge."""
+
+    def render():
+        return mark_safe(head_template().render({"meta": page_meta(context)}))
+
+    page = context.get("page")
+    if not isinstance(page, Page) or "exception" in context:
+        return render()
+    return fragment_get_or_build(context.get("request"), "seo-head", (page.pk,), render)
+
+
+def head_template():
+    return get_template("seo/head.html")
 
 
 @register.inclusion_tag("seo/share.html", takes_context=True)

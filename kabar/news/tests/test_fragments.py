@@ -1,0 +1,129 @@
+"""Parts of pages kept in the process (kabar.pagecache.fragments) with the page cache off: the
+pages read the same, cost fewer queries, and every publish shows at once."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from kabar.news.models import ArticlePage
+from kabar.news.tests.factories import ArticlePageFactory, AuthorFactory
+from kabar.pagecache import store
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_fragments_on")]
+
+# The footer's newsletter form carries a signed start time, new on every render.
+SIGNED_START = re.compile(rb'name="started" value="[^"]*"')
+
+
+@pytest.fixture
+def story(section):
+    article = ArticlePageFactory(
+        parent=section,
+        title="Banjir melanda Bekasi",
+        slug="banjir-melanda-bekasi",
+        authors=[AuthorFactory(name="Rina Wartawan")],
+        first_published_at=timezone.now() - datetime.timedelta(hours=2),
+    )
+    article.tags.add("banjir")
+    article.save_revision().publish()
+    return ArticlePage.objects.get(pk=article.pk)
+
+
+def addresses(story, section):
+    return [story.url, "/", section.url, f"{section.url}?page=1", "/feed/", "/feed/atom/"]
+
+
+def body(response) -> bytes:
+    assert response.status_code == 200
+    return SIGNED_START.sub(b"", response.content)
+
+
+def test_pages_read_the_same_from_kept_fragments(client, settings, story, section):
+    for url in addresses(story, section):
+        settings.PAGE_FRAGMENT_SECONDS = 0
+        fresh = body(client.get(url))
+        settings.PAGE_FRAGMENT_SECONDS = 600
+        built, kept = body(client.get(url)), body(client.get(url))
+        assert fresh == built == kept, url
+
+
+def queries_of(client, url) -> list[str]:
+    """The SQL a GET of `url` ran."""
+    run = []
+
+    def record(execute, sql, params, many, context):
+        run.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        assert client.get(url).status_code == 200
+    return run
+
+
+def test_a_kept_article_costs_fewer_queries(client, story):
+    built = queries_of(client, story.url)
+    client.get("/")  # another page in between changes nothing
+    kept = queries_of(client, story.url)
+    # The page itself and its view restrictions: no byline, tags, related or most-read reads.
+    assert len(kept) <= 3 < len(built)
+    assert [sql for sql in built if "news_articleauthor" in sql]
+    assert not [sql for sql in kept if "news_articleauthor" in sql]
+
+
+def test_publishing_an_edit_shows_at_once_everywhere(
+    client, story, section, django_capture_on_commit_callbacks
+):
+    for url in addresses(story, section):
+        client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        story.title = "Banjir besar melanda Bekasi"
+        story.save_revision().publish()
+    for url in addresses(story, section):
+        assert b"Banjir besar melanda Bekasi" in client.get(url).content, url
+
+
+def test_a_purge_by_another_process_is_seen_on_the_next_request(client, story):
+    client.get(story.url)
+    # Another process's change: the row changes and that process purges (a new generation).
+    ArticlePage.objects.filter(pk=story.pk).update(kicker="Eksklusif")
+    assert b"Eksklusif" not in client.get(story.url).content  # kept, nothing purged yet
+    store.generation_next()
+    assert b"Eksklusif" in client.get(story.url).content
+
+
+def test_a_new_story_reaches_the_front_page_and_feed_at_once(
+    client, section, story, django_capture_on_commit_callbacks
+):
+    for url in ["/", section.url, "/feed/"]:
+        client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        new = ArticlePageFactory(
+            parent=section, title="Gempa kecil di Cianjur", slug="gempa-kecil", live=False
+        )
+        new.save_revision().publish()
+    for url in ["/", section.url, "/feed/"]:
+        assert b"Gempa kecil di Cianjur" in client.get(url).content, url
+
+
+def test_unpublishing_a_story_makes_it_gone_at_once(
+    client, section, story, django_capture_on_commit_callbacks
+):
+    client.get(story.url), client.get(section.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        story.unpublish()
+    assert client.get(story.url).status_code == 404
+    assert b"Banjir melanda Bekasi" not in client.get(section.url).content
+
+
+def test_a_preview_never_uses_kept_fragments(client, editor, story):
+    client.get(story.url)
+    story.title = "Judul draf yang belum terbit"
+    story.save_revision()
+    client.force_login(editor)
+    preview = client.get(f"/admin/pages/{story.pk}/view_draft/")
+    assert b"Judul draf yang belum terbit" in preview.content
+    client.logout()
+    assert b"Judul draf yang belum terbit" not in client.get(story.url).content
