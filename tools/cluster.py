@@ -37,6 +37,7 @@ INHERITED_OUT = (
     "DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "KABAR_DATA_DIR",
     "MEDIA_ROOT", "STATIC_ROOT", "EMAIL_HOST", "EMAIL_FILE_PATH", "TASKS_BACKEND", "DJANGO_DEBUG",
     "FRONTEND_CACHE", "FRONTEND_CACHE_LOCATION", "HOST", "PORT", "SERVE_MEDIA",
+    "PROMETHEUS_MULTIPROC_DIR", "LOG_FORMAT", "ACCESS_LOG",
 )  # fmt: skip
 
 
@@ -240,6 +241,8 @@ def node_env(cluster: Cluster, name: str, port: int, scheduler_interval: float) 
         # Collected once, by the first node's preparation, for every node.
         STATIC_ROOT=str(cluster.state / "static"),
         SCHEDULER_INTERVAL=f"{scheduler_interval:g}",
+        # As production: a JSON line per request with the id Varnish gave it (kabar.ops.logs).
+        LOG_FORMAT="json",
         WEB_CONCURRENCY=os.environ.get("CLUSTER_WEB_CONCURRENCY", "2"),
         PYTHONUNBUFFERED="1",
     )

@@ -334,11 +334,15 @@ def test_the_request_id_varnish_sets_reaches_the_app(cluster):
     assert header_logged(log, "Bereq", request_id), log[-2000:]  # sent to the node
     assert header_logged(log, "Beresp", request_id), log[-2000:]  # and the node answered it
 
+    sent = f"pembaca-{secrets.token_hex(6)}"
     _status, headers, _body = get(
-        cluster.varnish_url + "/", Cookie="sessionid=gugus", **{"X-Request-ID": "pembaca-42"}
+        cluster.varnish_url + "/", Cookie="sessionid=gugus", **{"X-Request-ID": sent}
     )
-    assert headers["X-Request-ID"] == "pembaca-42"
-    assert header_logged(varnish_log(cluster, "pembaca-42"), "Beresp", "pembaca-42")
+    assert headers["X-Request-ID"] == sent
+    assert header_logged(varnish_log(cluster, sent), "Beresp", sent)
+    # The node that answered logged the request under that id (LOG_FORMAT=json).
+    logs = [cluster.logs / f"{node.name}.log" for node in cluster.nodes]
+    assert eventually(lambda: any(sent in log.read_text() for log in logs), seconds=10)
 
 
 def test_losing_a_node_under_load_costs_at_most_the_requests_in_flight(cluster, story):
