@@ -280,6 +280,15 @@ def node_start(cluster: Cluster, node: Node) -> None:
     node.process = process_start(cluster, node.name, argv, env=node.env, cwd=BASE_DIR)
 
 
+def node_warm(node: Node, requests: int = 4) -> None:
+    """Render the home page on each web worker once: a worker's first page loads templates and
+    more, which on a busy machine outlasts a reader's (or Varnish's) patience."""
+    for _ in range(requests):
+        request = urllib.request.Request(node.url + "/", headers={"Cookie": "sessionid=warm"})
+        with urllib.request.urlopen(request, timeout=300) as response:
+            response.read()
+
+
 def backends_vcl(nodes: list[Node]) -> str:
     """backends.vcl (deploy/varnish/backends.example.vcl) for these nodes on loopback."""
     names = [node.name.replace("-", "_") for node in nodes]
@@ -338,6 +347,7 @@ def cluster_start(state: Path, *, nodes: int = 2, scheduler_interval: float = 30
             node_start(cluster, node)
         for node in cluster.nodes:
             http_wait(node.url + "/healthz", node.name, node.process)
+            node_warm(node)
         varnish_start(cluster, varnish_port)
     except BaseException:
         cluster_stop(cluster)

@@ -48,9 +48,6 @@ def cluster():
     state = Path(tempfile.mkdtemp(prefix="kabar-cluster-test-"))
     running = cluster_start(state, scheduler_interval=1)
     try:
-        for node in running.nodes:  # each web worker's first page loads templates and more
-            for _ in range(3):
-                get(node.url + "/", Cookie="sessionid=warm")
         yield running
     finally:
         cluster_stop(running)
