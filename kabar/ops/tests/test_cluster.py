@@ -223,12 +223,23 @@ section = SectionPage.objects.live().order_by("pk").first()
 story = ArticlePage(
     title=%r, slug=%r, summary="Terbit terjadwal.",
     body=[("paragraph", "<p>Isi berita terjadwal.</p>")],
-    go_live_at=timezone.now() + datetime.timedelta(seconds=10),
+    go_live_at=timezone.now() + datetime.timedelta(hours=1),
 )
 section.add_child(instance=story)
-story.save_revision().publish()  # in the future: scheduled, not live
+story.save_revision().publish()  # an hour ahead: scheduled, not live
 story.refresh_from_db()
-print(json.dumps(publishing_counted(story)))
+counted = publishing_counted(story)
+# Then due at once, as if the hour had passed: a near time could pass on a slow machine before
+# the publish above, which would then make the story live itself.
+from django.core.serializers.json import DjangoJSONEncoder
+from wagtail.models import Revision
+now = timezone.now()
+ArticlePage.objects.filter(pk=story.pk).update(go_live_at=now)
+revision = Revision.objects.get(approved_go_live_at__isnull=False, object_id=str(story.pk))
+revision.content["go_live_at"] = json.loads(json.dumps(now, cls=DjangoJSONEncoder))
+revision.approved_go_live_at = now
+revision.save(update_fields=["content", "approved_go_live_at"])
+print(json.dumps(counted))
 """
 )
 
