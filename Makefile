@@ -16,11 +16,13 @@ SUDO = $$([ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages as "command-or-path:package"; only the missing ones are installed.
 RUN_PACKAGES := msgfmt:gettext
 # varnishd: the tests of deploy/varnish/kabar.vcl run a real Varnish in front of the app;
-# nginx: those of deploy/nginx/kabar.conf (`nginx -t`, TLS in front of a backend).
+# nginx: those of deploy/nginx/kabar.conf (`nginx -t`, TLS in front of a backend);
+# pgbouncer: `make cluster` and its tests put it in front of PostgreSQL (transaction mode).
 TEST_PACKAGES := $(RUN_PACKAGES) /usr/bin/chromium:chromium java:default-jre-headless \
-  /usr/sbin/varnishd:varnish /usr/sbin/nginx:nginx
+  /usr/sbin/varnishd:varnish /usr/sbin/nginx:nginx /usr/sbin/pgbouncer:pgbouncer
 
-.PHONY: help install install-test run test lint format check messages uv-ensure bench bench-wire
+.PHONY: help install install-test run test lint format check messages uv-ensure bench bench-wire \
+  cluster
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -101,6 +103,12 @@ check: uv-ensure ## System checks, no model change without a migration, check --
 	  $(UV) run --locked python manage.py check --deploy --fail-level WARNING
 	$(UV) run --locked lint-imports
 
+# Two app nodes behind Varnish, PostgreSQL through pgbouncer, Redis and moto's S3 server, all on
+# loopback (tools/cluster.py, docs/deploy.md). Extra options: CLUSTER_ARGS="--nodes 3"
+CLUSTER_ARGS ?=
+cluster: install-test ## Run the production topology on this machine; Ctrl-C stops it all
+	$(UV) run --no-sync python -m tools.cluster $(CLUSTER_ARGS)
+
 # Each app with its own locale/ keeps its own catalogue; the project's covers the rest.
 LOCALE_APPS := comments complaints corrections ingest search seo staff
 messages: uv-ensure ## Update the Indonesian catalogues from the source strings
@@ -111,8 +119,10 @@ messages: uv-ensure ## Update the Indonesian catalogues from the source strings
 	    $(UV) run --project ../.. django-admin makemessages -l id); \
 	done
 
-# The benchmark's Debian packages: the load generator and the static-file baseline server.
-BENCH_PACKAGES := wrk:wrk /usr/sbin/nginx:nginx
+# The benchmark's Debian packages: the load generator, the static-file baseline server, and
+# the topology rows' Varnish and pgbouncer (tools/bench/topology.py).
+BENCH_PACKAGES := wrk:wrk /usr/sbin/nginx:nginx /usr/sbin/varnishd:varnish \
+  /usr/sbin/pgbouncer:pgbouncer
 # Extra benchmark options: make bench BENCH_ARGS="--articles 1000 --flatness '' --workers ''"
 BENCH_ARGS ?=
 bench: install ## Load a generated 10,000-article newsroom with wrk; print Markdown tables

@@ -173,6 +173,11 @@ if database_url := os.environ.get("DATABASE_URL"):
     }
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
+    # Behind pgbouncer in transaction mode (deploy/pgbouncer) each transaction may get another
+    # server connection: a server-side cursor or a prepared statement would not be there.
+    if os.environ.get("DATABASE_POOLER", "").strip().lower() == "transaction":
+        DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+        DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {

@@ -23,6 +23,7 @@ from .generate import manifest_path
 from .report import Report, Row, load_average, machine_describe, report_markdown
 from .run import Load, out
 from .server import KabarServer, NginxBaseline
+from .topology import topology_measure
 
 THREADS = os.environ.get("GUNICORN_THREADS", "4")
 UNCACHED = {"PAGE_CACHE_SECONDS": "0"}
@@ -98,6 +99,11 @@ def parse_args(argv=None):
         type=lambda text: [name.strip() for name in text.split(",") if name.strip()],
         default="granian,gunicorn",
         help="web servers to compare (WEB_SERVER) besides the default run; '' skips",
+    )
+    parser.add_argument(
+        "--no-topology",
+        action="store_true",
+        help="skip the rows of two nodes behind Varnish (make cluster's topology)",
     )
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
@@ -267,6 +273,10 @@ def main(argv=None) -> None:
             bench.workers_run()
         if args.flatness:
             bench.flatness_run()
+        if not args.no_topology:
+            bench.report.rows += topology_measure(
+                root=root, duration=args.duration, connections=args.connections
+            )
         bench.report.notes.append(
             "÷ nginx is the row's requests/s divided by nginx's for the saved hot article, "
             "measured on the same machine in the same run."

@@ -160,6 +160,22 @@ def test_outside_services_switch_on_from_the_environment(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    ("pooler", "expected"), [("transaction", [True, None]), ("", [False, "unset"])]
+)
+def test_a_transaction_pooler_turns_off_server_side_cursors_and_prepared_statements(
+    tmp_path, pooler, expected
+):
+    env = {"DATABASE_URL": "postgres://kabar@127.0.0.1:6432/kabar", "DATABASE_POOLER": pooler}
+    show = (
+        "[s.DATABASES['default'].get('DISABLE_SERVER_SIDE_CURSORS', False), "
+        "s.DATABASES['default'].get('OPTIONS', {}).get('prepare_threshold', 'unset')]"
+    )
+    done = settings_import("kabar.settings.base", env, tmp_path, show)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == expected
+
+
 def test_a_sqlite_database_url_keeps_the_concurrency_options(tmp_path):
     env = {"DATABASE_URL": f"sqlite:///{tmp_path}/lain.sqlite3", "CACHE_TABLE": "kabar_cache"}
     show = "[s.DATABASES['default']['OPTIONS']['init_command'], s.CACHES['default']['BACKEND']]"

@@ -34,11 +34,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Prepare the database, static files, demo and admin account, then exit.",
         )
+        parser.add_argument(
+            "--join",
+            action="store_true",
+            help="Serve without preparing anything: another node of the cluster migrated the "
+            "database and collected the static files (make cluster).",
+        )
 
-    def handle(self, *, host, port, scheduler_interval, prepare_only, **options):
+    def handle(self, *, host, port, scheduler_interval, prepare_only, join, **options):
         if scheduler_interval <= 0:
             raise CommandError("The scheduler interval must be a positive number of seconds.")
-        self.prepare()
+        if join:
+            # Two nodes migrating one database at once would race; the first prepared it.
+            self.admin = runner.AdminAccount(username=runner.ADMIN_USERNAME)
+        else:
+            self.prepare()
         if prepare_only:
             self.stdout.write("\n".join(self.admin_lines(site_url_for(host, port))))
             return
