@@ -76,9 +76,13 @@ def fork_argv(argv: list[str]) -> list[str]:
 
 
 def worker_application(application):
-    """What each forked worker runs first: its trimming thread, then it serves `application`."""
+    """What each forked worker runs first, then it serves `application`: it dies with the
+    master (granian's workers outlived a master killed outright, holding the port, so the
+    supervisor's restart could never bind it), and its trimming thread starts."""
     from kabar.ops.preload import memory_trim_keep
+    from kabar.ops.task_fork import parent_death_signal
 
+    parent_death_signal(signal.SIGTERM)
     memory_trim_keep()
     return application
 

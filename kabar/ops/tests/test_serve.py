@@ -304,19 +304,42 @@ def test_second_start_keeps_content_and_restarts_a_child_that_dies(server):
             time.sleep(0.2)
         assert "The task worker exited with code 137; starting it again" in again.output
         assert again.process.poll() is None
-        assert task_worker(again) != worker
+        restarted = task_worker(again)
+        assert restarted != worker
         assert requests.get(again.url, timeout=60).status_code == 200
 
         # A web server that dies is started again by the supervisor, with a task worker.
         children = descendants(again.process.pid)
         granian = next(p for p in children if parent_pid(p) == again.process.pid)
+        web_workers = [p for p in descendants(granian) if granian_web(p)]
         os.kill(granian, signal.SIGKILL)
+        # Its web workers go with it (PR_SET_PDEATHSIG): left behind, they held the port, and
+        # the new master could never bind it.
+        deadline = time.monotonic() + 30
+        while any(alive(p) for p in web_workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        leftover = [p for p in web_workers if alive(p)]
+        for pid in leftover:  # nothing outlives the test, whatever happens
+            os.kill(pid, signal.SIGKILL)
+        assert not leftover
         deadline = time.monotonic() + 120
         while "Starting granian again" not in again.output and time.monotonic() < deadline:
             time.sleep(0.2)
         assert "granian exited with code -9; starting it again" in again.output
-        assert requests.get(again.url, timeout=60).status_code == 200
-        # The old master's keeper and task worker went with it (PR_SET_PDEATHSIG).
+        deadline, answer = time.monotonic() + 180, None
+        while answer is None and time.monotonic() < deadline:
+            try:
+                answer = requests.get(again.url, timeout=60)
+            except requests.ConnectionError:  # the new master is still importing
+                time.sleep(0.5)
+        assert answer is not None and answer.status_code == 200
+        # The old master's keeper and task worker went with it (PR_SET_PDEATHSIG); the new
+        # master forked its own.
+        deadline = time.monotonic() + 60
+        while alive(restarted) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not alive(restarted)
+        assert task_worker(again) != restarted
         assert len(task_workers(again)) == 1
 
         # A child that cannot start (the port is taken) stops everything, with its error.
