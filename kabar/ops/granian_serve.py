@@ -1,19 +1,39 @@
 """Granian, a web server written in Rust, serving Kabar's WSGI application (`WEB_SERVER=granian`).
 
-    python -m kabar.ops.granian_serve      # what `manage.py serve` starts; reads the environment
+    python -m kabar.ops.granian_serve      # reads the environment
+    python -m kabar.ops.granian_serve --fork worker --no-reload …   # what `manage.py serve` starts
 
 The same shape as gunicorn's settings (kabar/ops/gunicorn.conf.py): HOST, PORT, WEB_CONCURRENCY
-processes (two per core) of WEB_THREADS threads (4) each, the application imported once in this
-master process and the workers forked from it. Granian parses HTTP and manages connections in
-Rust threads, outside the GIL. SIGTERM or Ctrl-C stops it, waiting up to 10 s for requests in
-flight; SIGHUP replaces the workers one by one, each forked again from the master.
+processes (one per core but one) of WEB_THREADS threads (4) each, the application imported once
+in this master process and the workers forked from it. Granian parses HTTP and manages
+connections in Rust threads, outside the GIL. SIGTERM or Ctrl-C stops it, waiting up to 10 s for
+requests in flight; SIGHUP replaces the workers one by one, each forked again from the master.
+
+With `--fork`, the rest of the command line is a management command (the task worker with its
+scheduler) run in a process forked from the warmed master too, kept running and stopped with
+the web server (kabar/ops/task_fork.py): it shares the master's memory instead of importing
+Django a second time.
 """
 
 import os
+import signal
 import socket
 import sys
 
 from kabar.ops.metrics_dir import metrics_dir_prepare
+
+
+def web_concurrency_default(cores: int | None = None) -> int:
+    """Web server processes unless WEB_CONCURRENCY says: one per core but one, at least one.
+
+    A process runs Python on one core at a time; the other core goes to granian's threads
+    (outside Python), the task worker and the database. Measured on 2 cores
+    (docs/performance.md): 1 process against 2 and 4, uncached pages as fast within noise and
+    cheaper per request, cached ones at ~4,000 req/s, and each process ~70-100 MiB of the
+    stack's memory once it has rendered pages.
+    """
+    cores = cores or os.cpu_count() or 1
+    return max(1, cores - 1)
 
 
 def settings_from_environment(env=os.environ) -> dict:
@@ -24,7 +44,7 @@ def settings_from_environment(env=os.environ) -> dict:
         "address": host,
         "port": int(env.get("PORT", "8000")),
         "interface": "wsgi",
-        "workers": int(env.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1)))),
+        "workers": int(env.get("WEB_CONCURRENCY") or web_concurrency_default()),
         "blocking_threads": int(threads),
         "http": "1",  # a proxy in front speaks HTTP/2 to browsers; no upgrades to look for
         "websockets": False,
@@ -55,7 +75,25 @@ def address_taken(host: str, port: int) -> str:
     return ""
 
 
-def main() -> None:
+def fork_argv(argv: list[str]) -> list[str]:
+    """The management command to fork beside the web server (`--fork COMMAND ARGS…`), or []."""
+    return argv[1:] if argv[:1] == ["--fork"] else []
+
+
+def worker_application(application):
+    """What each forked worker runs first, then it serves `application`: it dies with the
+    master (granian's workers outlived a master killed outright, holding the port, so the
+    supervisor's restart could never bind it), and its trimming thread starts."""
+    from kabar.ops.preload import memory_trim_keep
+    from kabar.ops.task_fork import parent_death_signal
+
+    parent_death_signal(signal.SIGTERM)
+    memory_trim_keep()
+    return application
+
+
+def main(argv: list[str] | None = None) -> None:
+    task_argv = fork_argv(sys.argv[1:] if argv is None else argv)
     options = settings_from_environment()
     if taken := address_taken(options["address"], options["port"]):
         sys.exit(f"granian could not start on {options['address']}:{options['port']}: {taken}")
@@ -66,20 +104,40 @@ def main() -> None:
     from granian.constants import HTTPModes, Interfaces
     from granian.log import LogLevels
 
-    from kabar.ops.preload import application_warm, shared_handles_close
+    from kabar.ops.preload import (
+        application_warm,
+        memory_freeze,
+        shared_handles_close,
+    )
     from kabar.wsgi import application
 
     application_warm()
     shared_handles_close()
+    memory_freeze()
+    keeper = None
+    if task_argv:
+        from kabar.ops.task_fork import TaskKeeper, management_command
+
+        # Forked now, before granian starts its threads; ends the web server if it ends.
+        keeper = TaskKeeper(management_command(task_argv)).start(
+            on_exit=lambda code: os.kill(os.getpid(), signal.SIGTERM)
+        )
     options["interface"] = Interfaces(options["interface"])
     options["http"] = HTTPModes(options["http"])
     options["log_level"] = LogLevels(options["log_level"])
     server = Granian("kabar.wsgi:application", **options)
+    if keeper is not None:
+        server.on_shutdown(keeper.stop)
     try:
         # The workers are forked from this process: they find the application imported.
-        server.serve(target_loader=lambda target: application)
+        server.serve(target_loader=lambda target: worker_application(application))
     except RuntimeError as exc:  # the address is wrong, or taken since the check
         sys.exit(f"granian could not start: {str(exc).splitlines()[0]}")
+    finally:
+        if keeper is not None:
+            keeper.stop()
+    if keeper is not None and keeper.failed:
+        sys.exit(f"The task worker could not start (exit code {keeper.code}); stopped.")
 
 
 if __name__ == "__main__":

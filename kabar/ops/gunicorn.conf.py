@@ -18,11 +18,11 @@ bind = [f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{h
 
 wsgi_app = "kabar.wsgi:application"
 worker_class = "gthread"
-# Two processes per core, measured with `make bench` on a 2-core machine (docs/performance.md):
-# cached pages, what a traffic spike is made of, went from 520 req/s with 2 processes to 840
-# with 4, and the 99th percentile from seconds to 130 ms, for ~150 MiB more per process;
-# uncached pages stayed the same within noise, being bound by the two cores.
-workers = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1))))
+# As many processes as granian's (kabar/ops/granian_serve.py: one per core but one). Two per
+# core paid when every worker was recycled every ~2,000 requests without preloading (cached
+# pages went from 520 req/s with 2 processes to 840 with 4); with preloading, no recycling and
+# the fast path for cache hits, a process costs more memory than it brings (docs/performance.md).
+workers = int(os.environ.get("WEB_CONCURRENCY") or max(1, (os.cpu_count() or 1) - 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 10
@@ -49,12 +49,20 @@ control_socket_disable = True
 
 
 def when_ready(server):
-    from kabar.ops.preload import application_warm
+    from kabar.ops.preload import application_warm, memory_freeze, shared_handles_close
 
     application_warm()
+    shared_handles_close()
+    memory_freeze()
 
 
 def pre_fork(server, worker):
     from kabar.ops.preload import shared_handles_close
 
     shared_handles_close()
+
+
+def post_fork(server, worker):
+    from kabar.ops.preload import memory_trim_keep
+
+    memory_trim_keep()

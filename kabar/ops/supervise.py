@@ -4,7 +4,8 @@ that dies, stop them all on Ctrl-C or SIGTERM.
 Only the standard library: once `serve` has prepared the database and static files it replaces
 itself with `python -m kabar.ops.supervise` (same process id, same terminal), so the process that
 merely watches its children no longer holds a whole Django and Wagtail in memory (~150 MiB
-before issue 15). The scheduler runs inside the task worker (`manage.py worker --scheduler`).
+before issue 15). The scheduler runs inside the task worker (`manage.py worker --scheduler`),
+which granian's master forks and keeps itself (task_fork.py); with gunicorn it is a child here.
 """
 
 import json

@@ -12,9 +12,6 @@ import logging
 import threading
 import time
 
-from django.core.cache.backends.redis import RedisCache
-from redis.exceptions import RedisError
-
 logger = logging.getLogger(__name__)
 
 # After a failure, how long calls skip Redis before one tries it again.
@@ -127,9 +124,12 @@ class DegradingCacheMixin:
         return self._call("clear", None)
 
 
-class ResilientRedisCache(DegradingCacheMixin, RedisCache):
-    failures = (RedisError,)
+def __getattr__(name):
+    # The Redis backend (settings: "kabar.pagecache.resilient.ResilientRedisCache") is imported
+    # only when asked for: the redis package costs ~25 MiB a process, and the embedded default's
+    # file cache (filecache.py, which needs this module) never uses it.
+    if name == "ResilientRedisCache":
+        from .resilient_redis import ResilientRedisCache
 
-    def __init__(self, server, params):
-        params = {**params, "OPTIONS": {**TIMEOUT_OPTIONS, **params.get("OPTIONS", {})}}
-        super().__init__(server, params)
+        return ResilientRedisCache
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

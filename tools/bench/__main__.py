@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from kabar.ops.granian_serve import web_concurrency_default
+
 from . import run
 from .generate import manifest_path
 from .report import Report, Row, load_average, machine_describe, report_markdown
@@ -179,7 +181,7 @@ class Bench:
         report.settings.update(
             {
                 "Articles": f"{self.args.articles:,} (generated in {newsroom['wall_seconds']} s)",
-                "Web server": f"`manage.py serve`'s default, {2 * (os.cpu_count() or 1)} "
+                "Web server": f"`manage.py serve`'s default, {web_concurrency_default()} "
                 f"processes (the default) × {THREADS} threads",
                 "Load": f"wrk, 2 threads, {self.args.connections} connections, "
                 f"{self.args.duration:g} s per row, after {run.WARM_UP_REQUESTS} single warm-up "

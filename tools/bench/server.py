@@ -150,10 +150,25 @@ WEB_SERVER_MARKERS = ("gunicorn", "kabar.ops.granian_serve")
 PROCESS_ROLES = ("supervisor", "web server master", "web server workers", "task worker")
 
 
-def process_role(pid: int, parent: int, cmdline: str, *, root_pid: int) -> str:
+# What granian's master names the task worker and its keeper it forks (kabar/ops/task_fork.py);
+# their command lines stay the master's.
+TASK_WORKER_NAMES = ("task-worker", "task-keeper")
+
+
+def process_name(pid: int) -> str:
+    """The process's name (/proc/PID/comm), "" once it is gone."""
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
+def process_role(pid: int, parent: int, cmdline: str, *, root_pid: int, name: str = "") -> str:
     """Which part of the stack a process of `manage.py serve` (root_pid) is."""
     if pid == root_pid:  # its command line names the web server among its children
         return "supervisor"
+    if name in TASK_WORKER_NAMES:
+        return "task worker"
     if any(marker in cmdline for marker in WEB_SERVER_MARKERS):
         return "web server master" if parent == root_pid else "web server workers"
     if " worker " in f" {cmdline} ":
@@ -176,7 +191,7 @@ class MemorySampler(threading.Thread):
     def sample(self) -> None:
         tree = process_tree(self.root_pid)
         roles = {
-            pid: process_role(pid, parent, cmdline, root_pid=self.root_pid)
+            pid: process_role(pid, parent, cmdline, root_pid=self.root_pid, name=process_name(pid))
             for pid, (parent, cmdline) in tree.items()
         }
         web = [pid for pid, role in roles.items() if role.startswith("web server")]

@@ -49,6 +49,27 @@ def parent_pid(pid: int) -> int:
     return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
+def process_name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
+def task_workers(server) -> list[int]:
+    """The task workers granian's master forked (named task-worker, kabar/ops/task_fork.py)."""
+    return [p for p in descendants(server.process.pid) if process_name(p) == "task-worker"]
+
+
+def task_worker(server, *, timeout: float = 60) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if found := task_workers(server):
+            return found[0]
+        time.sleep(0.2)
+    pytest.fail(f"no task worker runs:\n{server.output[-3000:]}")
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("serve-data")
@@ -190,11 +211,32 @@ def test_scheduled_article_goes_live_at_its_time_without_anyone_in_the_admin(ser
     assert "Berita terjadwal tanpa editor" in home.text
 
 
+def granian_web(pid: int) -> bool:
+    """Granian's master or one of its web workers (not the task worker it forked)."""
+    return b"granian_serve" in cmdline(pid) and not process_name(pid).startswith("task-")
+
+
+@pytest.mark.slow
+def test_the_task_worker_forked_by_granian_runs_tasks_and_the_scheduler(server):
+    worker = task_worker(server)
+    master = parent_pid(parent_pid(worker))
+    assert parent_pid(master) == server.process.pid and granian_web(master)
+    # Both heartbeats are recent: the scheduler's, and the task the scheduler queues for the
+    # worker (kabar/ops/health.py).
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        checks = requests.get(server.url + "readyz", timeout=60).json()["checks"]
+        if checks["scheduler"]["ok"] and checks["worker"]["ok"]:
+            break
+        time.sleep(0.5)
+    assert checks["scheduler"]["ok"] and checks["worker"]["ok"], checks
+
+
 @pytest.mark.slow
 def test_granian_serves_and_replaces_its_workers_on_sighup_without_dropping_requests(server):
     # The production server (chosen by `make bench`, docs/performance.md), its application
     # imported once in its master and its workers forked from it.
-    masters = [p for p in descendants(server.process.pid) if b"granian_serve" in cmdline(p)]
+    masters = [p for p in descendants(server.process.pid) if granian_web(p)]
     master = next(p for p in masters if parent_pid(p) == server.process.pid)
     workers = {p for p in masters if p != master}
     assert len(workers) >= 1, masters
@@ -206,7 +248,7 @@ def test_granian_serves_and_replaces_its_workers_on_sighup_without_dropping_requ
     replaced = set()
     while time.monotonic() < deadline:
         answers.append(requests.get(server.url, timeout=60).status_code)
-        now = {p for p in descendants(master) if b"granian_serve" in cmdline(p)}
+        now = {p for p in descendants(master) if granian_web(p)}
         if len(now) == len(workers) and not now & workers:
             replaced = now
             break
@@ -218,8 +260,9 @@ def test_granian_serves_and_replaces_its_workers_on_sighup_without_dropping_requ
 @pytest.mark.slow
 def test_serve_stops_every_child_on_sigterm(server):
     children = descendants(server.process.pid)
-    # The web server's master and its workers, and the task worker.
-    assert len(children) >= 3, children
+    # The web server's master and its workers, and the task worker with its keeper.
+    assert len(children) >= 4, children
+    assert task_worker(server) in children
 
     server.process.send_signal(signal.SIGTERM)
     assert server.process.wait(timeout=60) == 0
@@ -252,19 +295,53 @@ def test_second_start_keeps_content_and_restarts_a_child_that_dies(server):
         assert "Static files collected" not in prepared.stdout + again.output
         assert manage_shell(again, CONTENT_SNAPSHOT) == before
 
-        # A child that dies once the site runs is started again; the site stays up.
-        children = descendants(again.process.pid)
-        worker = next(pid for pid in children if b"\x00worker\x00" in cmdline(pid))
+        # The task worker that dies once the site runs is started again (by the keeper granian's
+        # master forked it from, task_fork.py); the site stays up.
+        worker = task_worker(again)
         time.sleep(runner.STARTUP_SECONDS)  # past start-up, where a death stops everything
         os.kill(worker, signal.SIGKILL)
         deadline = time.monotonic() + 60
-        while "Starting worker again" not in again.output and time.monotonic() < deadline:
+        while "Starting the task worker again" not in again.output and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert "worker exited with code -9; starting it again" in again.output
+        assert "The task worker exited with code 137; starting it again" in again.output
         assert again.process.poll() is None
-        workers = [p for p in descendants(again.process.pid) if b"\x00worker\x00" in cmdline(p)]
-        assert workers and worker not in workers
+        restarted = task_worker(again)
+        assert restarted != worker
         assert requests.get(again.url, timeout=60).status_code == 200
+
+        # A web server that dies is started again by the supervisor, with a task worker.
+        children = descendants(again.process.pid)
+        granian = next(p for p in children if parent_pid(p) == again.process.pid)
+        web_workers = [p for p in descendants(granian) if granian_web(p)]
+        os.kill(granian, signal.SIGKILL)
+        # Its web workers go with it (PR_SET_PDEATHSIG): left behind, they held the port, and
+        # the new master could never bind it.
+        deadline = time.monotonic() + 30
+        while any(alive(p) for p in web_workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        leftover = [p for p in web_workers if alive(p)]
+        for pid in leftover:  # nothing outlives the test, whatever happens
+            os.kill(pid, signal.SIGKILL)
+        assert not leftover
+        deadline = time.monotonic() + 120
+        while "Starting granian again" not in again.output and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "granian exited with code -9; starting it again" in again.output
+        deadline, answer = time.monotonic() + 180, None
+        while answer is None and time.monotonic() < deadline:
+            try:
+                answer = requests.get(again.url, timeout=60)
+            except requests.ConnectionError:  # the new master is still importing
+                time.sleep(0.5)
+        assert answer is not None and answer.status_code == 200
+        # The old master's keeper and task worker went with it (PR_SET_PDEATHSIG); the new
+        # master forked its own.
+        deadline = time.monotonic() + 60
+        while alive(restarted) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not alive(restarted)
+        assert task_worker(again) != restarted
+        assert len(task_workers(again)) == 1
 
         # A child that cannot start (the port is taken) stops everything, with its error.
         taken = server_start({**server.env, "PORT": again.env["PORT"]}, server.data_dir, wait=False)

@@ -5,8 +5,12 @@ import socket
 import pytest
 from django.core.management.base import CommandError
 
-from kabar.ops.granian_serve import address_taken, settings_from_environment
-from kabar.ops.management.commands.serve import web_server_argv, web_server_chosen
+from kabar.ops.granian_serve import address_taken, fork_argv, settings_from_environment
+from kabar.ops.management.commands.serve import (
+    stack_children,
+    web_server_argv,
+    web_server_chosen,
+)
 
 
 def test_granian_is_the_default_and_gunicorn_stays_selectable(monkeypatch):
@@ -17,6 +21,21 @@ def test_granian_is_the_default_and_gunicorn_stays_selectable(monkeypatch):
     assert web_server_chosen() == "gunicorn"
     assert web_server_argv("gunicorn")[1:3] == ["-m", "gunicorn"]
     assert web_server_argv("gunicorn")[-1].endswith("kabar/ops/gunicorn.conf.py")
+
+
+def test_granian_forks_the_task_worker_and_gunicorn_gets_one_of_its_own():
+    # Forked from granian's warmed master, the task worker shares its memory (task_fork.py).
+    children = stack_children("granian", scheduler_interval=30)
+    assert list(children) == ["granian"]
+    worker = ["worker", "--no-reload", "--queue-name", "*", "--scheduler-interval", "30"]
+    assert children["granian"] == [*web_server_argv("granian"), "--fork", *worker]
+    assert fork_argv(children["granian"][3:]) == worker
+    assert fork_argv([]) == []
+    # Gunicorn's master reaps every child it has: the supervisor starts the task worker.
+    children = stack_children("gunicorn", scheduler_interval=2.5)
+    assert list(children) == ["gunicorn", "worker"]
+    assert children["worker"][1].endswith("manage.py")
+    assert children["worker"][2:] == [*worker[:-1], "2.5"]
 
 
 def test_an_unknown_web_server_is_refused_by_name(monkeypatch):

@@ -260,3 +260,8 @@ def test_each_process_of_the_stack_is_counted_in_its_part():
     assert process_role(104, 103, granian, root_pid=root) == "web server workers"
     worker = "python manage.py worker --no-reload --queue-name *"
     assert process_role(105, root, worker, root_pid=root) == "task worker"
+    # Forked by granian's master: its command line is the master's, its name says what it is.
+    forked = f"{granian} --fork worker --no-reload --queue-name *"
+    assert process_role(106, 103, forked, root_pid=root, name="task-keeper") == "task worker"
+    assert process_role(107, 106, forked, root_pid=root, name="task-worker") == "task worker"
+    assert process_role(108, 103, forked, root_pid=root, name="python") == "web server workers"

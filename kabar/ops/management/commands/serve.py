@@ -71,28 +71,15 @@ class Command(BaseCommand):
     def serve(self, *, host, port, scheduler_interval):
         """Show the banner, then become the supervisor: a process without Django (supervise.py)
         that starts the web server and the task worker (which runs the scheduler too) and
-        watches them."""
+        watches them. Granian forks the task worker itself (stack_children)."""
         os.environ.update(
             HOST=host,
             PORT=str(port),
             DJANGO_SETTINGS_MODULE=settings.SETTINGS_MODULE,
             PYTHONUNBUFFERED="1",
         )
-        manage = str(settings.BASE_DIR / "manage.py")
         server = web_server_chosen()
-        children = {
-            server: web_server_argv(server),
-            "worker": [
-                sys.executable,
-                manage,
-                "worker",
-                "--no-reload",
-                "--queue-name",
-                "*",
-                "--scheduler-interval",
-                f"{scheduler_interval:g}",
-            ],
-        }
+        children = stack_children(server, scheduler_interval=scheduler_interval)
         self.banner(host=host, port=port, scheduler_interval=scheduler_interval)
         self.stdout.flush()
         sys.stderr.flush()
@@ -144,6 +131,34 @@ def web_server_chosen() -> str:
     if server not in WEB_SERVERS:
         raise CommandError(f"WEB_SERVER must be one of {', '.join(WEB_SERVERS)}, not {server!r}.")
     return server
+
+
+def task_worker_args(*, scheduler_interval: float) -> list[str]:
+    """The task worker's management command, with the scheduler in it."""
+    return [
+        "worker",
+        "--no-reload",
+        "--queue-name",
+        "*",
+        "--scheduler-interval",
+        f"{scheduler_interval:g}",
+    ]
+
+
+def stack_children(server: str, *, scheduler_interval: float) -> dict[str, list[str]]:
+    """The processes the supervisor starts and watches, by name.
+
+    Granian's master forks the task worker once it has imported and warmed the application, so
+    the task worker shares that memory instead of importing Django a second time (~125 MiB PSS,
+    docs/performance.md); the master keeps it running and stops it (kabar/ops/task_fork.py).
+    Gunicorn's master reaps every child it has (waitpid(-1)), so it gets a task worker of its
+    own, started and watched by the supervisor.
+    """
+    task_args = task_worker_args(scheduler_interval=scheduler_interval)
+    if server == "granian":
+        return {server: [*web_server_argv(server), "--fork", *task_args]}
+    manage = str(settings.BASE_DIR / "manage.py")
+    return {server: web_server_argv(server), "worker": [sys.executable, manage, *task_args]}
 
 
 def web_server_argv(server: str) -> list[str]:
