@@ -68,8 +68,11 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    # A node went away between the health probes: try the other once before giving up.
-    if (bereq.retries < 1) {
+    # A node went away between the health probes (until two of them fail, ~2 s, the director
+    # still hands it requests): try again, up to three times. Round robin usually gives the
+    # next node, but other requests picking in between can hand back the dead one; one retry
+    # alone let a reader see an error after a node was killed (test_cluster).
+    if (bereq.retries < 3) {
         return (retry);
     }
 }
