@@ -86,6 +86,20 @@ def page_cache_empty():
 
 
 @pytest.fixture
+def connections_kept():
+    """As Django's test client does: the test's database connection outlives each request
+    (for tests that call a WSGI application directly)."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
 def page_cache_on(settings):
     """Serve anonymous readers from the page cache, as every deployment does."""
     settings.PAGE_CACHE_SECONDS = 600

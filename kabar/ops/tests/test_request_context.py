@@ -8,8 +8,6 @@ import sys
 from unittest import mock
 
 import pytest
-from django.core import signals
-from django.db import close_old_connections
 from django.test import RequestFactory
 from pythonjsonlogger.json import JsonFormatter
 
@@ -18,16 +16,6 @@ from kabar.core.tests.test_settings import settings_import
 from kabar.ops import logs
 from kabar.ops.management.commands import worker
 from kabar.ops.tests import tasks
-
-
-@pytest.fixture
-def connections_kept():
-    """As Django's test client does: the test's database connection outlives each request."""
-    for signal in (signals.request_started, signals.request_finished):
-        signal.disconnect(close_old_connections)
-    yield
-    for signal in (signals.request_started, signals.request_finished):
-        signal.connect(close_old_connections)
 
 
 def wsgi_get(path: str, **headers) -> tuple[str, list[tuple[str, str]], bytes]:

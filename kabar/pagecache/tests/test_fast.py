@@ -5,9 +5,7 @@ import io
 import sys
 
 import pytest
-from django.core import signals
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
 from django.test import RequestFactory
 
 from kabar.pagecache import store
@@ -20,16 +18,6 @@ pytestmark = [
     pytest.mark.django_db,
     pytest.mark.usefixtures("page_cache_on", "connections_kept"),
 ]
-
-
-@pytest.fixture
-def connections_kept():
-    """As Django's test client does: the test's database connection outlives each request."""
-    for signal in (signals.request_started, signals.request_finished):
-        signal.disconnect(close_old_connections)
-    yield
-    for signal in (signals.request_started, signals.request_finished):
-        signal.connect(close_old_connections)
 
 
 @pytest.fixture
