@@ -11,7 +11,7 @@ from django.conf import settings as django_settings
 from prometheus_client import REGISTRY
 
 from kabar.ops.metrics_dir import metrics_dir_prepare
-from kabar.ops.tests.test_request_context import connections_kept, wsgi_get  # noqa: F401
+from kabar.ops.tests.test_request_context import wsgi_get
 
 pytestmark = pytest.mark.django_db
 
