@@ -5,7 +5,6 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from kabar.news.models import ArticlePage
@@ -50,20 +49,7 @@ def test_pages_read_the_same_from_kept_fragments(client, settings, story, sectio
         assert fresh == built == kept, url
 
 
-def queries_of(client, url) -> list[str]:
-    """The SQL a GET of `url` ran."""
-    run = []
-
-    def record(execute, sql, params, many, context):
-        run.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(record):
-        assert client.get(url).status_code == 200
-    return run
-
-
-def test_a_kept_article_costs_fewer_queries(client, story):
+def test_a_kept_article_costs_fewer_queries(client, story, queries_of):
     built = queries_of(client, story.url)
     client.get("/")  # another page in between changes nothing
     kept = queries_of(client, story.url)
