@@ -71,6 +71,15 @@ class FeedEntry:
     image: FeedImage | None = None
 
 
+@dataclass(frozen=True)
+class FeedDocument:
+    """A written feed, as every reader of its address gets it."""
+
+    body: bytes
+    content_type: str
+    last_modified: str  # an HTTP date: the newest entry's publishing
+
+
 def feed_image(article, scope: FeedScope) -> FeedImage | None:
     """The featured image as an enclosure: the original file, with its size and type."""
     image = article.featured_image
@@ -127,11 +136,6 @@ def feed_entries(scope: FeedScope) -> list[FeedEntry]:
             )
         )
     return entries
-
-
-def entries_size(entries: list[FeedEntry]) -> int:
-    """About how much memory the entries hold, in characters."""
-    return sum(len(e.content or "") + len(e.summary) + len(e.title) + 500 for e in entries)
 
 
 def media_content_add(handler, image: FeedImage | None) -> None:
@@ -205,12 +209,30 @@ class ArticlesFeed(Feed):
         return scope
 
     def __call__(self, request, *args, **kwargs):
-        # As Django's, but the document is written into a string and handed over once: written
-        # element by element into the response, it cost a third of a feed.
-        feedgen = self.get_feed(self.get_object(request, *args, **kwargs), request)
-        response = HttpResponse(feedgen.writeString("utf-8"), content_type=feedgen.content_type)
-        response.headers["Last-Modified"] = http_date(feedgen.latest_post_date().timestamp())
+        # Kept until the next purge, per feed address (kabar.pagecache.fragments): nothing in a
+        # feed is per reader, and writing it (the articles, their text and bylines, then
+        # Django's syndication calls and XML escaping for every entry) is nearly all its cost.
+        scope = self.get_object(request, *args, **kwargs)
+        document = fragment_get_or_build(
+            request,
+            "feed",
+            scope.parts,
+            lambda: self.document_write(scope, request),
+            size=lambda document: len(document.body),
+        )
+        response = HttpResponse(document.body, content_type=document.content_type)
+        response.headers["Last-Modified"] = document.last_modified
         return response
+
+    def document_write(self, scope, request) -> FeedDocument:
+        """The feed as Django's syndication framework writes it, into one string: written
+        element by element into the response, it cost a third of a feed."""
+        feedgen = self.get_feed(scope, request)
+        return FeedDocument(
+            body=feedgen.writeString("utf-8").encode(),
+            content_type=feedgen.content_type,
+            last_modified=http_date(feedgen.latest_post_date().timestamp()),
+        )
 
     def title(self, scope):
         return scope.title
@@ -230,15 +252,7 @@ class ArticlesFeed(Feed):
         return scope.site_name
 
     def items(self, scope):
-        # Kept until the next purge, per feed address (kabar.pagecache.fragments): the
-        # articles, their text and bylines are most of a feed's cost, and a feed is polled.
-        return fragment_get_or_build(
-            scope.request,
-            "feed-entries",
-            (scope.kind, scope.key, str(scope.settings.content), scope.settings.item_count),
-            lambda: feed_entries(scope),
-            size=entries_size,
-        )
+        return feed_entries(scope)
 
     def item_title(self, entry):
         return entry.title

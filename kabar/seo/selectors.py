@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Max, OuterRef, Prefetch, QuerySet, Subquery
@@ -34,11 +35,24 @@ class FeedScope:
     title: str
     description: str
     link: str
-    articles: QuerySet
+    # The site's visible articles narrowed to the subject's.
+    narrow: Callable[[QuerySet], QuerySet]
     site: Site
     site_name: str
     settings: FeedSettings
     request: object
+
+    @property
+    def articles(self) -> QuerySet:
+        """The subject's visible articles, newest first. Built only when the feed is written or
+        its state read, both kept until the next purge: building it reads the view
+        restrictions (Wagtail's `public()`)."""
+        return self.narrow(ArticlePage.objects.visible().descendant_of(self.site.root_page))
+
+    @property
+    def parts(self) -> tuple:
+        """What the feed's entries and state depend on, besides its address and the articles."""
+        return (self.kind, self.key, str(self.settings.content), self.settings.item_count)
 
 
 def feed_scope_get(*, request, kind: str = "site", key: str = "") -> FeedScope:
@@ -46,7 +60,6 @@ def feed_scope_get(*, request, kind: str = "site", key: str = "") -> FeedScope:
     site = site_get(request)
     site_settings = SiteSettings.for_request(request)
     site_name = site_settings.site_name
-    articles = ArticlePage.objects.visible().descendant_of(site.root_page)
     scope = {
         "kind": kind,
         "key": key,
@@ -72,7 +85,7 @@ def feed_scope_get(*, request, kind: str = "site", key: str = "") -> FeedScope:
             description=section.description
             or _("The latest news in %(section)s from %(site)s.")
             % {"section": section.title, "site": site_name},
-            articles=articles.in_section(section),
+            narrow=lambda articles: articles.in_section(section),
         )
     if kind == "tag":
         tag = Tag.objects.filter(slug=key).first()
@@ -85,7 +98,7 @@ def feed_scope_get(*, request, kind: str = "site", key: str = "") -> FeedScope:
             description=_("The latest news tagged %(tag)s from %(site)s.")
             % {"tag": tag.name, "site": site_name},
             # Subqueries rather than joins: one row per article, no DISTINCT needed.
-            articles=articles.filter(
+            narrow=lambda articles: articles.filter(
                 pk__in=ArticleTag.objects.filter(tag=tag).values("content_object")
             ),
         )
@@ -99,7 +112,7 @@ def feed_scope_get(*, request, kind: str = "site", key: str = "") -> FeedScope:
             link=absolute_url(request, author.get_absolute_url()),
             description=_("The latest news by %(author)s from %(site)s.")
             % {"author": author.name, "site": site_name},
-            articles=articles.filter(
+            narrow=lambda articles: articles.filter(
                 pk__in=ArticleAuthor.objects.filter(author=author).values("article")
             ),
         )
@@ -109,7 +122,7 @@ def feed_scope_get(*, request, kind: str = "site", key: str = "") -> FeedScope:
         link=page_url(request, site.root_page),
         description=site_settings.tagline
         or _("The latest news from %(site)s.") % {"site": site_name},
-        articles=articles,
+        narrow=lambda articles: articles,
     )
 
 
@@ -118,15 +131,7 @@ def feed_state_get(scope: FeedScope) -> tuple[str, datetime.datetime | None]:
     rows = list(scope.articles.values_list("pk", "last_published_at")[: scope.settings.item_count])
     # The ETag changes whenever an article enters, leaves or is republished, and when the
     # feed settings change, so a 304 never hides new content.
-    fingerprint = repr(
-        (
-            scope.kind,
-            scope.key,
-            str(scope.settings.content),
-            scope.settings.item_count,
-            [(pk, str(when)) for pk, when in rows],
-        )
-    )
+    fingerprint = repr((*scope.parts, [(pk, str(when)) for pk, when in rows]))
     etag = hashlib.sha256(fingerprint.encode()).hexdigest()[:32]
     published = [when for _pk, when in rows if when]
     return etag, max(published) if published else None

@@ -12,6 +12,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition
 from wagtail.contrib.sitemaps import views as sitemap_views
 
+from kabar.pagecache.fragments import fragment_get_or_build
 from kabar.pagecache.headers import public_page
 
 from . import selectors
@@ -22,10 +23,19 @@ FAVICON = Path(__file__).parent / "static" / "seo" / "favicon.ico"
 
 
 def feed_scope(request, kind="site", key=""):
-    """The request's feed scope, looked up once for the ETag, Last-Modified and the body."""
+    """The request's feed scope and its (ETag, Last-Modified), looked up once for the
+    conditional GET and the body. The state is kept until the next purge, as the document it
+    describes is (ArticlesFeed), so a reader's ETag is that of the document it was sent."""
     if not hasattr(request, "_kabar_feed_scope"):
         scope = selectors.feed_scope_get(request=request, kind=kind, key=key)
-        request._kabar_feed_scope = (scope, selectors.feed_state_get(scope))
+        state = fragment_get_or_build(
+            request,
+            "feed-state",
+            scope.parts,
+            lambda: selectors.feed_state_get(scope),
+            size=lambda _state: 100,
+        )
+        request._kabar_feed_scope = (scope, state)
     return request._kabar_feed_scope
 
 

@@ -2,7 +2,7 @@ import calendar
 
 import feedparser
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils.http import http_date
 from lxml import etree
 from wagtail.models import Site
@@ -287,3 +287,56 @@ def test_relative_links_and_image_sources_become_absolute():
         'https://kabarharapan.id/media/b.jpg 640w">'
         '<a href="//cdn.example/x">z</a>'
     )
+
+
+def django_writes(url, name) -> bytes:
+    """The feed as Django's own Feed.__call__ writes it, element by element into the response."""
+    from django.contrib.syndication.views import Feed
+    from django.test import RequestFactory
+
+    from kabar.seo.feeds import ArticlesAtomFeed, ArticlesFeed
+    from kabar.seo.selectors import feed_scope_get
+
+    request = RequestFactory().get(url)
+    scope = feed_scope_get(request=request, **resolve(url).kwargs)
+    feed = ArticlesAtomFeed() if "atom" in name else ArticlesFeed()
+    return Feed.__call__(feed, request, scope=scope).content
+
+
+@pytest.mark.parametrize("content", FeedSettings.Content.values)
+@pytest.mark.parametrize(("name", "kwargs"), FEEDS)
+def test_a_kept_feed_is_the_document_django_writes(
+    client, settings, page_fragments_on, section, lead_article, name, kwargs, content
+):
+    ArticlePageFactory(
+        parent=section,
+        title='Harga "beras" & <gula> naik',
+        summary="",
+        body=[("paragraph", '<p>Isi <a href="/luar-negeri/">lengkap</a> & "kutipan".</p>')],
+        authors=[lead_article.authorships.first().author],
+        tags=["China"],
+        first_published_at=hours_ago(1),
+    )
+    feed_settings_set(content=content)
+    url = reverse(name, kwargs=kwargs)
+    settings.PAGE_FRAGMENT_SECONDS = 0
+    fresh = client.get(url)
+    settings.PAGE_FRAGMENT_SECONDS = 600
+    built, kept = client.get(url), client.get(url)
+    assert fresh.content == built.content == kept.content == django_writes(url, name)
+    assert len(feedparser.parse(kept.content).entries) == 2
+    for header in ("ETag", "Last-Modified", "Content-Type"):
+        assert fresh.headers[header] == built.headers[header] == kept.headers[header]
+
+
+def test_a_kept_feed_answers_304_and_changes_at_the_next_publish(
+    client, page_fragments_on, section, lead_article, django_capture_on_commit_callbacks
+):
+    etag = client.get(reverse("seo:rss")).headers["ETag"]
+    assert client.get(reverse("seo:rss"), headers={"if-none-match": etag}).status_code == 304
+    with django_capture_on_commit_callbacks(execute=True):
+        fresh = ArticlePageFactory(parent=section, title="Berita terbaru", live=False)
+        fresh.save_revision().publish()
+    response = client.get(reverse("seo:rss"), headers={"if-none-match": etag})
+    assert response.status_code == 200 and response.headers["ETag"] != etag
+    assert b"Berita terbaru" in response.content
