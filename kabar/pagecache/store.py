@@ -157,7 +157,9 @@ local_pages = LocalPages()
 def generation_current() -> str:
     """The shared purge generation, checked once per request; resets `local_pages` on change."""
     cache = page_cache()
-    generation = cache.get(GENERATION_KEY) or token_ensure(cache, GENERATION_KEY)
+    # The file cache's read skips the file while it is unchanged (filecache.py); Redis is read.
+    read = getattr(cache, "get_unchanged", cache.get)
+    generation = read(GENERATION_KEY) or token_ensure(cache, GENERATION_KEY)
     local_pages.generation_set(generation)
     return generation
 

@@ -91,6 +91,22 @@ def test_a_purge_in_another_process_is_seen_by_the_next_request(file_page_cache,
     assert (again["X-Cache"], again.content) == ("MISS", b"render 2")
 
 
+def test_a_purge_in_another_process_is_seen_once_the_generation_is_read_without_its_file(
+    file_page_cache, monkeypatch
+):
+    from kabar.pagecache import filecache
+
+    monkeypatch.setattr(filecache, "SETTLED_SECONDS", -1.0)  # trust every file at once
+    middleware = PageCacheMiddleware(CountingView())
+    middleware(RequestFactory().get("/a/"))
+    assert middleware(RequestFactory().get("/a/"))["X-Cache"] == "HIT"
+    assert store.generation_current() == store.page_cache().get(store.GENERATION_KEY)
+
+    purge_in_another_process(file_page_cache, "site_forget()")
+    again = middleware(RequestFactory().get("/a/"))
+    assert (again["X-Cache"], again.content) == ("MISS", b"render 2")
+
+
 def test_a_purge_of_one_path_keeps_the_others_correct(file_page_cache):
     view = CountingView()
     middleware = PageCacheMiddleware(view)

@@ -268,6 +268,37 @@ def test_the_file_cache_add_is_exclusive_and_expired_entries_make_way(tmp_path):
     assert [p for p in tmp_path.iterdir() if not p.name.endswith(".djcache")] == []
 
 
+def test_the_file_cache_reads_an_unchanged_file_once_and_every_replacement_again(
+    tmp_path, monkeypatch
+):
+    from kabar.pagecache import filecache
+
+    # As two processes would.
+    reader = filecache.PageFileCache(str(tmp_path), {})
+    writer = filecache.PageFileCache(str(tmp_path), {})
+    opened = []
+
+    def open_counted(*args, **kwargs):
+        opened.append(args[0])
+        return open(*args, **kwargs)
+
+    monkeypatch.setattr(filecache, "open", open_counted, raising=False)
+    writer.set("generasi", "a", timeout=None)
+    assert [reader.get_unchanged("generasi") for _ in range(2)] == ["a", "a"]
+    assert len(opened) == 2  # a file written within the last second is read every time
+
+    monkeypatch.setattr(filecache, "SETTLED_SECONDS", -1.0)
+    assert [reader.get_unchanged("generasi") for _ in range(3)] == ["a", "a", "a"]
+    assert len(opened) == 3  # read once more, then known by its identity
+    writer.set("generasi", "b", timeout=None)  # same size, replaced at once
+    assert reader.get_unchanged("generasi") == "b"
+    writer.delete("generasi")
+    assert reader.get_unchanged("generasi", "hilang") == "hilang"
+    writer.set("generasi", "c", timeout=-1)  # already expired: gone, as with get
+    assert reader.get_unchanged("generasi") is None
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_uploads_served_by_the_site_are_cached_for_an_hour(client, settings):
     from pathlib import Path
 
