@@ -73,7 +73,8 @@ INSTALLED_APPS = [
     "kabar.ops",
     "kabar.staff",
     "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
+    # Less its routes in the unused API v3, as the three below (kabar.core.wagtail_apps).
+    "kabar.core.wagtail_apps.WagtailRedirectsConfig",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -83,9 +84,10 @@ INSTALLED_APPS = [
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
+    # These three and the redirects above: less their API v3 routes (kabar.core.wagtail_apps).
+    "kabar.core.wagtail_apps.WagtailSnippetsConfig",
+    "kabar.core.wagtail_apps.WagtailDocumentsConfig",
+    "kabar.core.wagtail_apps.WagtailImagesConfig",
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
