@@ -3,8 +3,6 @@
 from base64 import b32encode
 from io import BytesIO
 
-import qrcode
-import qrcode.image.svg
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import messages
@@ -37,6 +35,10 @@ def next_url(request) -> str:
 
 def qr_code_svg(data: str) -> str:
     """An inline SVG QR code of `data`, drawn on the server (no script, no outside service)."""
+    # Imported here: only the set-up screen draws one, and every process imports this module.
+    import qrcode
+    import qrcode.image.svg
+
     out = BytesIO()
     qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=8).save(out)
     svg = out.getvalue().decode()

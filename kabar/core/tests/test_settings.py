@@ -249,3 +249,14 @@ def test_production_hsts_reach_is_the_operators_choice(tmp_path):
     chosen = settings_import("kabar.settings.production", env, tmp_path, show)
     # Switched on, nothing about HSTS is silenced any more.
     assert json.loads(chosen.stdout) == [True, True, []]
+
+
+@pytest.mark.django_db
+def test_each_sqlite_connection_keeps_a_small_page_cache():
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("an SQLite setting")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        assert cursor.fetchone()[0] == -settings.SQLITE_CACHE_KIB == -256
