@@ -23,13 +23,17 @@ def matches_queryset(qs: QuerySet, query: SearchQuery) -> QuerySet | None:
 
 def recent_reads_cheap(qs: QuerySet, query: SearchQuery) -> bool:
     """Whether the backend reads the most recent matches at a cost bounded by the limit:
-    SQLite's FTS5 does (rowid order). PostgreSQL's walk down the date index does too for a
-    word in most articles, but for one in a few percent it passes thousands of articles per
-    match found: at 33,000 articles "TNI perbatasan" (1,913 matches) took 1.3-1.6 s instead of
-    0.5 s. Until it picks its way by the word's frequency, PostgreSQL counts and ranks every
-    match, as before (docs/search.md)."""
+    SQLite's FTS5 does (rowid order); PostgreSQL does by the cheaper of two plans for the
+    word's frequency (postgres_recent.py); a search engine counts and ranks every match."""
     compiler = qs.search(query, order_by_relevance=False).query_compiler
     return hasattr(compiler, "recent_ids") and compiler.can_search_unranked()
+
+
+def recent_are_newest(qs: QuerySet, query: SearchQuery) -> bool:
+    """Whether the backend's most recent matches are the newest published (PostgreSQL),
+    rather than the most recently indexed (SQLite)."""
+    compiler = qs.search(query, order_by_relevance=False).query_compiler
+    return getattr(compiler, "RECENT_ARE_NEWEST", False)
 
 
 def newest_match_ids(matches: QuerySet, *, limit: int, offset: int = 0) -> list[int]:
@@ -41,8 +45,8 @@ def newest_match_ids(matches: QuerySet, *, limit: int, offset: int = 0) -> list[
 def recent_match_ids(qs: QuerySet, query: SearchQuery, *, limit: int) -> list[int]:
     """The ids of the most recent matches, at most `limit`, for a database backend: on
     SQLite the most recently indexed (FTS5 reads those first and stops at the limit), on
-    PostgreSQL the newest published (the date index is read newest first and each article
-    checked against the match until enough are found)."""
+    PostgreSQL the newest published (by the date walk or the GIN index, whichever is
+    cheaper for the word)."""
     results = qs.search(query, order_by_relevance=False)
     compiler = results.query_compiler
     if hasattr(compiler, "recent_ids") and compiler.can_search_unranked():

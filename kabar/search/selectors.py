@@ -22,6 +22,7 @@ from .matching import (
     NewestMatchIds,
     match_count,
     matches_queryset,
+    recent_are_newest,
     recent_match_ids,
     recent_reads_cheap,
 )
@@ -148,7 +149,12 @@ def article_search_bounded(slim, query, *, matches, sort, page_number) -> Search
     recent = recent_match_ids(slim, query, limit=MATCH_LIMIT + 1)
     total, more = min(len(recent), MATCH_LIMIT), len(recent) > MATCH_LIMIT
     if sort == "newest":
-        pages = Paginator(NewestMatchIds(matches, count=total), PER_PAGE)
+        # On PostgreSQL the recent matches are already the newest, in order.
+        if recent_are_newest(slim, query):
+            newest = recent[:total]
+        else:
+            newest = NewestMatchIds(matches, count=total)
+        pages = Paginator(newest, PER_PAGE)
         page = pages.get_page(page_number)
         page.object_list = [_Hit(pk) for pk in page.object_list]
         return SearchOutcome(page=page, total=total, more=more)
@@ -167,7 +173,7 @@ def article_search_bounded(slim, query, *, matches, sort, page_number) -> Search
 
 def article_search_unbounded(slim, query, *, sort, page_number) -> SearchOutcome:
     """Every match counted and the best RELEVANCE_WINDOW ranked: on a search engine, which
-    does it itself, and on PostgreSQL (see matching.recent_reads_cheap)."""
+    does it itself (see matching.recent_reads_cheap)."""
     if sort == "newest":
         results = slim.order_by("-first_published_at", "-id").search(
             query, order_by_relevance=False

@@ -5,7 +5,6 @@ limits are made small here so that a handful of articles crosses them."""
 import datetime
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from kabar.search import selectors
@@ -13,11 +12,7 @@ from kabar.search.analysis import query_terms
 
 from .conftest import result_titles
 
-pytestmark = [
-    pytest.mark.django_db,
-    # PostgreSQL still counts and ranks every match (matching.recent_reads_cheap).
-    pytest.mark.skipif(connection.vendor != "sqlite", reason="bounded reads are SQLite's"),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
