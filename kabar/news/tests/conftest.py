@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 
 @pytest.fixture
@@ -9,14 +10,8 @@ def queries_of():
     """A function giving the SQL a client's GET of an address ran (the GET must answer 200)."""
 
     def queries_of(client, url) -> list[str]:
-        run = []
-
-        def record(execute, sql, params, many, context):
-            run.append(sql)
-            return execute(sql, params, many, context)
-
-        with connection.execute_wrapper(record):
+        with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200
-        return run
+        return [query["sql"] for query in captured.captured_queries]
 
     return queries_of
