@@ -18,6 +18,7 @@ from django.core.management import call_command
 from django.db import connections
 
 from .health import SCHEDULER, heartbeat_record
+from .orphans import tasks_orphaned_requeue
 
 # The supervisor's parts live in a module without Django (serve re-execs into it); they are
 # named here too, where the rest of `serve` and its tests look for them.
@@ -107,6 +108,9 @@ def scheduler_run(*, stop: threading.Event, interval: float) -> None:
                 finally:
                     scheduler_round_done()
             heartbeat_record(SCHEDULER)
+            # A worker gone mid-task since its node's worker started (a web worker replaced
+            # while it ran a task in its thread, task_thread.py) hands its task back.
+            tasks_orphaned_requeue()
             worker_heartbeat.enqueue()
             failures = 0
         except Exception:

@@ -1,6 +1,7 @@
 """The scheduler runs every SCHEDULED_COMMANDS command each round, publishing first, and
 with several app nodes (each with its scheduler) one of them runs each round."""
 
+import os
 import threading
 from types import SimpleNamespace
 
@@ -80,3 +81,32 @@ def test_a_claimed_round_is_refused_until_done_and_then_for_half_an_interval():
     runner.scheduler_round_done()
     assert not runner.scheduler_round_claim(30)  # it has only just ended
     assert runner.scheduler_round_claim(0)
+
+
+def test_each_round_hands_back_a_task_whose_worker_died_since(monkeypatch, quiet):
+    # The task worker of a web worker replaced mid-task (kabar/ops/task_thread.py) is gone, and
+    # no worker starts again on this machine to requeue it at start-up.
+    import socket
+
+    from django.utils import timezone
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    host = socket.gethostname()[:40]
+    fields = {
+        "args_kwargs": {"args": [], "kwargs": {}},
+        "task_path": "kabar.ops.tasks.worker_heartbeat",
+        "backend_name": "default",
+        "run_after": timezone.now(),
+        "started_at": timezone.now(),
+        "status": TaskResultStatus.RUNNING,
+    }
+    dead = DBTaskResult.objects.create(**fields, worker_ids=[f"{host}:999999999"])
+    alive = DBTaskResult.objects.create(**fields, worker_ids=[f"{host}:{os.getpid()}"])
+    stop = threading.Event()
+    monkeypatch.setattr(runner, "call_command", lambda name, **kwargs: stop.set())
+    runner.scheduler_run(stop=stop, interval=0.01)
+    dead.refresh_from_db()
+    alive.refresh_from_db()
+    assert dead.status == TaskResultStatus.READY and dead.started_at is None
+    assert alive.status == TaskResultStatus.RUNNING
