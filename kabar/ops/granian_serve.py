@@ -10,9 +10,10 @@ connections in Rust threads, outside the GIL. SIGTERM or Ctrl-C stops it, waitin
 requests in flight; SIGHUP replaces the workers one by one, each forked again from the master.
 
 With `--fork`, the rest of the command line is a management command (the task worker with its
-scheduler) run in a process forked from the warmed master too, kept running and stopped with
-the web server (kabar/ops/task_fork.py): it shares the master's memory instead of importing
-Django a second time.
+scheduler) run beside the web server and stopped with it, where TASK_WORKER says (task_mode):
+in a thread of the only web worker process (kabar/ops/task_thread.py), or in a process forked
+from the warmed master (kabar/ops/task_fork.py). Either way it shares the master's memory
+instead of importing Django a second time.
 """
 
 import os
@@ -80,21 +81,40 @@ def fork_argv(argv: list[str]) -> list[str]:
     return argv[1:] if argv[:1] == ["--fork"] else []
 
 
-def worker_application(application):
+TASK_MODES = ("thread", "process")
+
+
+def task_mode(workers: int, env=os.environ) -> str:
+    """Where the task worker runs: TASK_WORKER, else a thread of the web worker when there is
+    only one (the embedded default: ~25 MiB less, task_thread.py says what it costs), else a
+    process of its own, so that no web worker is busier than the others."""
+    mode = env.get("TASK_WORKER", "").strip().lower()
+    if mode and mode not in TASK_MODES:
+        sys.exit(f"TASK_WORKER must be one of {', '.join(TASK_MODES)}, not {mode!r}.")
+    return mode or ("thread" if workers == 1 else "process")
+
+
+def worker_application(application, task_argv: list[str] = ()):
     """What each forked worker runs first, then it serves `application`: it dies with the
     master (granian's workers outlived a master killed outright, holding the port, so the
-    supervisor's restart could never bind it), and its trimming thread starts."""
+    supervisor's restart could never bind it), its trimming thread starts, and the task worker's
+    thread when it runs in this process."""
     from kabar.ops.preload import memory_trim_keep
     from kabar.ops.task_fork import parent_death_signal
 
     parent_death_signal(signal.SIGTERM)
     memory_trim_keep()
+    if task_argv:
+        from kabar.ops.task_thread import tasks_thread_start
+
+        tasks_thread_start(list(task_argv))
     return application
 
 
 def main(argv: list[str] | None = None) -> None:
     task_argv = fork_argv(sys.argv[1:] if argv is None else argv)
     options = settings_from_environment()
+    thread_argv = task_argv if task_mode(options["workers"]) == "thread" else []
     if taken := address_taken(options["address"], options["port"]):
         sys.exit(f"granian could not start on {options['address']}:{options['port']}: {taken}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kabar.settings.base")
@@ -112,10 +132,12 @@ def main(argv: list[str] | None = None) -> None:
     from kabar.wsgi import application
 
     application_warm()
+    if thread_argv:  # imported here, its pages are shared with the worker that runs it
+        import kabar.ops.task_thread  # noqa: F401
     shared_handles_close()
     memory_freeze()
     keeper = None
-    if task_argv:
+    if task_argv and not thread_argv:
         from kabar.ops.task_fork import TaskKeeper, management_command
 
         # Forked now, before granian starts its threads; ends the web server if it ends.
@@ -130,7 +152,7 @@ def main(argv: list[str] | None = None) -> None:
         server.on_shutdown(keeper.stop)
     try:
         # The workers are forked from this process: they find the application imported.
-        server.serve(target_loader=lambda target: worker_application(application))
+        server.serve(target_loader=lambda target: worker_application(application, thread_argv))
     except RuntimeError as exc:  # the address is wrong, or taken since the check
         sys.exit(f"granian could not start: {str(exc).splitlines()[0]}")
     finally:

@@ -1,4 +1,6 @@
-"""The task worker (with the scheduler) forked from the web server's preloaded master.
+"""The task worker (with the scheduler) forked from the web server's preloaded master, when
+granian runs more than one web worker or TASK_WORKER=process asks (with one, it is a thread of
+that worker: task_thread.py).
 
 Started as an interpreter of its own, the task worker imports Django and Wagtail again: ~125 MiB
 of PSS that nothing shares. Forked from the web server's master once the application is imported

@@ -71,7 +71,7 @@ class Command(BaseCommand):
     def serve(self, *, host, port, scheduler_interval):
         """Show the banner, then become the supervisor: a process without Django (supervise.py)
         that starts the web server and the task worker (which runs the scheduler too) and
-        watches them. Granian forks the task worker itself (stack_children)."""
+        watches them. Granian runs the task worker itself (stack_children)."""
         os.environ.update(
             HOST=host,
             PORT=str(port),
@@ -148,9 +148,10 @@ def task_worker_args(*, scheduler_interval: float) -> list[str]:
 def stack_children(server: str, *, scheduler_interval: float) -> dict[str, list[str]]:
     """The processes the supervisor starts and watches, by name.
 
-    Granian's master forks the task worker once it has imported and warmed the application, so
-    the task worker shares that memory instead of importing Django a second time (~125 MiB PSS,
-    docs/performance.md); the master keeps it running and stops it (kabar/ops/task_fork.py).
+    Granian runs the task worker in a thread of its only web worker (kabar/ops/task_thread.py),
+    or with more web workers forks it from its master once it has imported and warmed the
+    application (kabar/ops/task_fork.py): either way it shares that memory instead of importing
+    Django a second time (~125 MiB PSS, docs/performance.md), and stops with the web server.
     Gunicorn's master reaps every child it has (waitpid(-1)), so it gets a task worker of its
     own, started and watched by the supervisor.
     """

@@ -2,7 +2,9 @@
 patient with the database: an outage makes it wait and try again instead of exiting.
 
 With --scheduler-interval it also runs the scheduler (runner.scheduler_run) in a thread: that is
-how `manage.py serve` runs it, so no other process holds a Django for it.
+how `manage.py serve` runs it, so no other process holds a Django for it. On the embedded default
+the whole command runs in a thread of the web process (kabar/ops/task_thread.py), with a
+ThreadWorker.
 """
 
 import logging
@@ -13,6 +15,7 @@ from django.db import DatabaseError, connections
 from django_tasks.signals import task_finished, task_started
 from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
+from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.management.commands.db_worker import logger as worker_logger
 
 from kabar.ops import logs, runner
@@ -31,7 +34,41 @@ def worker_pause(failures: int) -> float:
     return min(2.0 ** (failures - 1), MAX_PAUSE_SECONDS)
 
 
+class ThreadWorker(Worker):
+    """django-tasks' database worker run in a thread of the web process: the process's signals
+    stay the web server's, and `stop` ends the loop once the task under way is done."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.stopped = threading.Event()
+
+    @classmethod
+    def from_options(cls, options: dict) -> "ThreadWorker":
+        """Built from `worker`'s options, as db_worker's own `handle` builds its worker."""
+        excluded = options["exclude_queues"]
+        return cls(
+            queue_names=options["queue_name"].split(","),
+            interval=options["interval"],
+            batch=options["batch"],
+            backend_name=options["backend_name"],
+            startup_delay=options["startup_delay"],
+            max_tasks=options["max_tasks"],
+            worker_id=options["worker_id"],
+            excluded_queue_names=excluded.split(",") if excluded else [],
+        )
+
+    def configure_signals(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        self.running = False
+        self.stopped.set()
+
+
 class Command(DBWorkerCommand):
+    # Set when the command runs in a thread of the web process (task_thread.py).
+    thread_worker: ThreadWorker | None = None
+
     help = (
         "Run background tasks from the database, as db_worker does, printing only warnings and "
         "failures at the default verbosity (-v 2 prints every task). While the database is "
@@ -83,6 +120,9 @@ class Command(DBWorkerCommand):
             started = time.monotonic()
             try:
                 tasks_orphaned_requeue()
+                if self.thread_worker is not None:
+                    self.configure_logging(options["verbosity"])
+                    return self.thread_worker.run()
                 return super().handle(*args, **options)
             except DatabaseError as error:
                 if time.monotonic() - started >= HEALTHY_RUN_SECONDS:
