@@ -126,6 +126,11 @@ def mib(size: int) -> str:
     return f"{size / 1024 / 1024:,.0f} MiB"
 
 
+def part_pss(memory, role: str) -> str:
+    """A part's peak PSS, or "–" when no process had that part's role."""
+    return mib(memory.peak_pss_roles[role]) if role in memory.peak_pss_roles else "–"
+
+
 def requests_table(report: Report) -> str:
     rows = []
     if report.baseline is not None:
@@ -194,18 +199,24 @@ def report_markdown(report: Report) -> str:
             "## Server memory",
             markdown_table(
                 ["server run", "web server, peak RSS", "web server, peak PSS"]
-                + ["whole stack, peak RSS", "whole stack, peak PSS"],
+                + ["whole stack, peak RSS", "whole stack, peak PSS"]
+                + ["start (`serve` preparing), peak RSS", "start, peak PSS"],
                 [
                     [name, mib(m.peak_gunicorn), mib(m.peak_pss_gunicorn)]
                     + [mib(m.peak_all), mib(m.peak_pss_all)]
+                    + [mib(m.peak_start), mib(m.peak_pss_start)]
                     for name, m in report.memory
                 ],
             ),
-            "Peak PSS of each part of the stack (each part's own peak; they need not coincide):",
+            "Peaks from the moment the site answers; the start's (before it answers: `manage.py "
+            "serve` migrating and collecting static files with a whole Django, then replacing "
+            "itself with the supervisor) are a one-off, apart.",
+            "Peak PSS of each part of the stack (each part's own peak; they need not coincide; "
+            "– : no process of its own, as the task worker in a thread of the only web worker):",
             markdown_table(
                 ["server run", *PROCESS_ROLES],
                 [
-                    [name, *(mib(m.peak_pss_roles.get(role, 0)) for role in PROCESS_ROLES)]
+                    [name, *(part_pss(m, role) for role in PROCESS_ROLES)]
                     for name, m in report.memory
                 ],
             ),

@@ -178,7 +178,8 @@ def process_role(pid: int, parent: int, cmdline: str, *, root_pid: int, name: st
 
 class MemorySampler(threading.Thread):
     """Samples the summed RSS and PSS of the web server's master and workers and of the whole
-    stack, and the PSS of each part of it (PROCESS_ROLES); keeps the peaks."""
+    stack, and the PSS of each part of it (PROCESS_ROLES); keeps the peaks, those of the start
+    apart (serving_begin)."""
 
     def __init__(self, root_pid: int, interval: float = 0.25):
         super().__init__(name="memory-sampler", daemon=True)
@@ -186,6 +187,7 @@ class MemorySampler(threading.Thread):
         self.peak_gunicorn = self.peak_all = 0
         self.peak_pss_gunicorn = self.peak_pss_all = 0
         self.peak_pss_roles: dict[str, int] = {}
+        self.peak_start = self.peak_pss_start = 0
         self.halt = threading.Event()
 
     def sample(self) -> None:
@@ -205,9 +207,13 @@ class MemorySampler(threading.Thread):
             total = sum(pss[pid] for pid in tree if roles[pid] == role)
             self.peak_pss_roles[role] = max(self.peak_pss_roles.get(role, 0), total)
 
-    def roles_reset(self) -> None:
-        """Forget the parts' peaks so far: until the site answers, the supervisor's process is
-        still `manage.py serve` with a whole Django, which it replaces with the watcher."""
+    def serving_begin(self) -> None:
+        """The site answers: from now on the peaks are the running stack's. Until now the root
+        process was `manage.py serve` preparing, with a whole Django (migrate reads every app's
+        migrations; the first start compresses the static files) before it replaces itself with
+        the supervisor: a one-off that ends before the stack starts, kept as the start's peak."""
+        self.peak_start, self.peak_pss_start = self.peak_all, self.peak_pss_all
+        self.peak_gunicorn = self.peak_all = self.peak_pss_gunicorn = self.peak_pss_all = 0
         self.peak_pss_roles = {}
 
     def run(self):
@@ -277,7 +283,7 @@ class KabarServer:
         except BaseException:
             self.stop()
             raise
-        self.memory.roles_reset()
+        self.memory.serving_begin()
         return self
 
     def idle_wait(self, *, timeout: float = 120, step: float = 0.5) -> None:

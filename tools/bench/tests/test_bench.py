@@ -241,11 +241,19 @@ def test_404_rows_count_only_failed_sockets_and_memory_shows_pss_beside_rss():
     missing = wrk_output_parse(WRK_GET_OUTPUT)
     missing.status_expected = 404
     memory = MemorySampler(root_pid=0)
+    # Until the site answers, `serve` prepares: its peak is the start's, not the stack's.
+    memory.peak_all, memory.peak_pss_all = 300 * 2**20, 240 * 2**20
+    memory.serving_begin()
+    assert memory.peak_all == memory.peak_pss_all == 0
     memory.peak_gunicorn, memory.peak_pss_gunicorn = 600 * 2**20, 150 * 2**20
     memory.peak_all, memory.peak_pss_all = 900 * 2**20, 190 * 2**20
     text = report_markdown(Report(rows=[Row("404", "on", missing)], memory=[("cached", memory)]))
     assert "| 404 | on | 1,020.4 | 28.9 | 1020.0 | – | – | 5 | – |" in text
-    assert "| cached | 600 MiB | 150 MiB | 900 MiB | 190 MiB |" in text
+    assert "| cached | 600 MiB | 150 MiB | 900 MiB | 190 MiB | 300 MiB | 240 MiB |" in text
+    # The task worker in a thread of the web worker: no process of its own to measure.
+    memory.peak_pss_roles = {"supervisor": 8 * 2**20, "web server workers": 90 * 2**20}
+    text = report_markdown(Report(rows=[], memory=[("cached", memory)]))
+    assert "| cached | 8 MiB | – | 90 MiB | – |" in text
 
 
 def test_each_process_of_the_stack_is_counted_in_its_part():
