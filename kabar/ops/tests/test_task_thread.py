@@ -10,8 +10,8 @@ import pytest
 from kabar.ops.granian_serve import task_mode
 from kabar.ops.management.commands.worker import ThreadWorker
 
-from .servers import BASE_DIR, manage_shell, port_free, server_env
-from .test_worker_killed import TASK_ENQUEUE, TASK_STATUS, Shell, wait_for
+from .servers import BASE_DIR, manage_shell
+from .test_worker_killed import TASK_STATUS, held_task_queue, wait_for
 
 # A stand-in for a granian worker: the task worker's thread starts, the main thread serves
 # until told to stop (the file "stop" appears), then returns.
@@ -31,15 +31,8 @@ print("main thread done", flush=True)
 
 @pytest.mark.slow
 def test_the_process_ends_once_the_task_under_way_is_done(tmp_path):
-    env = server_env(tmp_path / "data", port_free())
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "-v0"], cwd=BASE_DIR, env=env, check=True
-    )
-    shell = Shell(env)
-    work = tmp_path / "work"
-    work.mkdir()
+    env, shell, work, task_id = held_task_queue(tmp_path)
     runs = work / "runs"
-    task_id = manage_shell(shell, TASK_ENQUEUE.format(folder=str(work)))
 
     process = subprocess.Popen(
         [sys.executable, "-c", WEB_WORKER, str(work)],

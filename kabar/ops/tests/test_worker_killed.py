@@ -5,6 +5,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -49,7 +50,9 @@ def wait_for(condition, *, seconds: float, what: str) -> None:
     pytest.fail(f"timed out waiting for {what}")
 
 
-def test_a_task_whose_worker_is_killed_runs_to_the_end_once(tmp_path):
+def held_task_queue(tmp_path) -> tuple[dict[str, str], Shell, Path, str]:
+    """A migrated database of its own with task_held_until_released queued: its environment,
+    a shell on it, the task's folder and the task's id."""
     env = server_env(tmp_path / "data", port_free())
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "-v0"], cwd=BASE_DIR, env=env, check=True
@@ -57,8 +60,12 @@ def test_a_task_whose_worker_is_killed_runs_to_the_end_once(tmp_path):
     shell = Shell(env)
     work = tmp_path / "work"
     work.mkdir()
+    return env, shell, work, manage_shell(shell, TASK_ENQUEUE.format(folder=str(work)))
+
+
+def test_a_task_whose_worker_is_killed_runs_to_the_end_once(tmp_path):
+    env, shell, work, task_id = held_task_queue(tmp_path)
     runs = work / "runs"
-    task_id = manage_shell(shell, TASK_ENQUEUE.format(folder=str(work)))
 
     first = worker_start(env)
     try:
