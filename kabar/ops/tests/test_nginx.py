@@ -69,6 +69,8 @@ def site(tmp_path):
     http_port, https_port, backend_port = port_free(), port_free(), port_free()
     text = (
         CONF.read_text()
+        # First: a free port drawn below may begin with 6081 (60813 became 429613).
+        .replace("127.0.0.1:6081", f"127.0.0.1:{backend_port}")
         .replace("listen [::]:80;", "")
         .replace("listen [::]:443 ssl http2;", "")
         .replace("listen 80;", f"listen 127.0.0.1:{http_port};")
@@ -77,7 +79,6 @@ def site(tmp_path):
         .replace("/etc/letsencrypt/live/news.example.id/privkey.pem", str(directory / "key.pem"))
         .replace("/var/log/nginx/kabar.access.log", str(directory / "access.log"))
         .replace("/var/lib/kabar/static/", f"{static}/")
-        .replace("127.0.0.1:6081", f"127.0.0.1:{backend_port}")
     )
     (directory / "kabar.conf").write_text(text)
     (directory / "nginx.conf").write_text(MAIN_CONF.format(dir=directory))
