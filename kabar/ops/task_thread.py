@@ -9,7 +9,8 @@ thread of the web worker it costs a thread's stack, and the whole default stack 
 What it costs: a task competes with readers' requests for the same interpreter lock, so a long
 import slows uncached pages while it runs (cached pages are answered before Python sees much of
 them), and a task still running 10 s after the web server is asked to stop is abandoned with the
-worker process, then requeued on the next start (orphans.py). `TASK_WORKER=process` keeps the
+worker process, then requeued by the scheduler's next round on the machine or the next start
+(orphans.py). `TASK_WORKER=process` keeps the
 forked process instead; gunicorn always starts a task worker of its own.
 """
 

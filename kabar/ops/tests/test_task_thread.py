@@ -2,6 +2,7 @@
 process that runs it and then ends its main thread, as a granian worker does when it is asked to
 stop, waits for the task under way and only then exits."""
 
+import signal
 import subprocess
 import sys
 
@@ -68,8 +69,6 @@ def test_the_task_worker_runs_in_the_only_web_worker_unless_told_otherwise():
 
 
 def test_a_thread_worker_stops_after_its_round_and_leaves_signals_alone():
-    import signal
-
     handler = signal.getsignal(signal.SIGTERM)
     worker = ThreadWorker.from_options(
         {
