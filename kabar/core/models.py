@@ -6,9 +6,11 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 
 from kabar.pagecache.headers import private_cache_headers, public_cache_headers
+
+from .page_queries import is_restricted
 
 DEFAULT_SITE_NAME = "Kabar Harapan"
 DEFAULT_TAGLINE = "Memberikan Informasi Terupdate Dalam Negri & Luar Negri"
@@ -40,10 +42,14 @@ class BasePage(Page):
     def get_view_restrictions(self):
         # Read once per page served: Wagtail's check before serving and serve() below ask the
         # same question (two queries each); serve() forgets the answer when it is done.
+        # Most pages have none on them or above, which the process knows (page_queries).
         held = self.__dict__.get("_view_restrictions_read")
         if held is None:
-            held = super().get_view_restrictions()
-            len(held)
+            if self.path and not is_restricted(self.path):
+                held = PageViewRestriction.objects.none()
+            else:
+                held = super().get_view_restrictions()
+                len(held)
             self._view_restrictions_read = held
         return held
 

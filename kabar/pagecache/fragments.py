@@ -83,6 +83,10 @@ class Fragments:
         if found is not None:
             self.size -= found[-1]
 
+    def forget(self, key: tuple) -> None:
+        with self.lock:
+            self._drop(key)
+
     def clear(self) -> None:
         with self.lock:
             self.generation = None
@@ -112,6 +116,21 @@ def request_generation(request) -> str | None:
         return None
     generation = getattr(request, "fragment_generation", None)
     return generation if generation is not None else request_begin(request)
+
+
+def process_held(name: str, build, *, size=len):
+    """A value every request of this process shares (no host, language or address in its key),
+    kept for the current purge generation as fragments are, or `build()`'s when they are off."""
+    if settings.PAGE_FRAGMENT_SECONDS <= 0:
+        return build()
+    generation = store.generation_current()  # before the build, as request_begin's
+    found = fragments.get(generation, (name,))
+    if found is not None:
+        return found[0]
+    value = build()
+    expires = time.time() + settings.PAGE_FRAGMENT_SECONDS
+    fragments.put(generation, (name,), value, size=size(value), expires=expires)
+    return value
 
 
 def fragment_key(request, name: str, parts: tuple, *, per_address: bool = True) -> tuple:

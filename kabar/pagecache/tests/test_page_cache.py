@@ -118,6 +118,20 @@ def test_a_password_protected_page_is_private(client, article):
     assert client.get(article.url)["X-Cache"] != "HIT"
 
 
+def test_a_restriction_on_a_cached_page_takes_it_out_of_the_cache(
+    client, article, django_capture_on_commit_callbacks
+):
+    client.get(article.url)
+    assert client.get(article.url)["X-Cache"] == "HIT"
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=article.get_parent(), restriction_type=PageViewRestriction.LOGIN
+        )
+    response = client.get(article.url)
+    assert response.status_code == 302  # to the sign-in page
+    assert response.get("X-Cache") != "HIT"
+
+
 def test_a_preview_is_never_served_from_or_into_the_cache(client, article):
     client.get(article.url)  # the live page is stored
     article.title = "Judul draf yang belum terbit"
