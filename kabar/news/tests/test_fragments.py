@@ -5,8 +5,11 @@ import datetime
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import PageViewRestriction, Site
 
+from kabar.core.models import SiteSettings
 from kabar.news.models import ArticlePage
 from kabar.news.tests.factories import ArticlePageFactory, AuthorFactory
 from kabar.pagecache import store
@@ -57,6 +60,59 @@ def test_a_kept_article_costs_fewer_queries(client, story, queries_of):
     assert len(kept) <= 3 < len(built)
     assert [sql for sql in built if "news_articleauthor" in sql]
     assert not [sql for sql in kept if "news_articleauthor" in sql]
+    # From then on the page itself and the answer "no view restriction" are held too.
+    assert queries_of(client, story.url) == []
+
+
+def test_an_editor_reads_the_story_as_stored_now(client, editor, story, queries_of):
+    client.force_login(editor)
+    for _ in range(3):
+        queries = queries_of(client, story.url)
+    assert [sql for sql in queries if 'FROM "news_articlepage"' in sql]
+
+
+def test_a_view_restriction_takes_a_kept_story_private_at_once(
+    client, section, story, django_capture_on_commit_callbacks
+):
+    for url in [story.url, story.url, "/"]:
+        assert b"Banjir melanda Bekasi" in client.get(url).content
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=section, restriction_type=PageViewRestriction.PASSWORD, password="rahasia"
+        )
+        # This process knows before the change commits.
+        assert b'name="password"' in client.get(story.url).content
+    response = client.get(story.url)
+    assert b'name="password"' in response.content
+    assert b"Banjir melanda Bekasi" not in response.content
+    assert "public" not in response.get("Cache-Control", "")
+    assert b"Banjir melanda Bekasi" not in client.get("/").content
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert b'name="password"' not in client.get(story.url).content
+    assert b"Banjir melanda Bekasi" in client.get("/").content
+
+
+def test_the_kept_header_and_footer_show_a_new_site_name_at_once(
+    client, story, django_capture_on_commit_callbacks
+):
+    client.get(story.url)
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        site_settings.site_name = "Kabar Baru Sekali"
+        site_settings.save()
+    html = client.get(story.url).content.decode()
+    assert '<span class="brand__name">Kabar Baru Sekali</span>' in html
+    assert '<p class="site-footer__name">Kabar Baru Sekali</p>' in html
+
+
+def test_the_kept_newsletter_form_stays_off_the_newsletter_pages(client, story):
+    assert 'class="newsletter-signup"' in client.get(story.url).content.decode()
+    assert (
+        'class="newsletter-signup"'
+        not in client.get(reverse("newsletters:subscribe")).content.decode()
+    )
+    assert 'class="newsletter-signup"' in client.get("/").content.decode()
 
 
 def test_publishing_an_edit_shows_at_once_everywhere(
