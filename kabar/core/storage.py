@@ -10,8 +10,28 @@ from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.functional import LazyObject, empty
+from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 PRIVATE_STORAGE_ALIAS = "private"
+
+
+class StaticFilesStorage(CompressedManifestStaticFilesStorage):
+    """WhiteNoise's storage (content-hashed names, compressed copies), each file's address
+    worked out once per process: `{% static %}` cost ~50 us a call (parsing the name, the
+    manifest lookup, quoting, joining), a tenth of a millisecond on every page. The manifest it
+    answers from is read once when the process starts anyway."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._urls: dict[str, str] = {}
+
+    def url(self, name, force=False):
+        if force:
+            return super().url(name, force)
+        found = self._urls.get(name)
+        if found is None:
+            found = self._urls[name] = super().url(name)
+        return found
 
 
 class PrivateFileSystemStorage(FileSystemStorage):

@@ -348,7 +348,7 @@ AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 SERVE_MEDIA = env_bool("SERVE_MEDIA", not AWS_STORAGE_BUCKET_NAME)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "kabar.core.storage.StaticFilesStorage"},
     # Staff uploads not meant for the public (WordPress exports): outside MEDIA_ROOT, no URL.
     "private": {
         "BACKEND": "kabar.core.storage.PrivateFileSystemStorage",

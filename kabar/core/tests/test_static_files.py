@@ -18,7 +18,7 @@ from whitenoise.middleware import WhiteNoiseMiddleware
 
 PRODUCTION_STORAGES = {
     **settings.STORAGES,
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "kabar.core.storage.StaticFilesStorage"},
 }
 HASHED_CSS = re.compile(r"^css/site\.[0-9a-f]{12}\.css$")
 
@@ -75,3 +75,16 @@ def test_whitenoise_serves_hashed_css_as_brotli_cached_for_good(collected):
     # Not response.close(): its request_finished signal would reach for the database.
     for response in (brotli_response, plain_response):
         response.file_to_stream.close()
+
+
+def test_static_addresses_are_the_manifests_each_time_and_a_missing_file_always_fails(collected):
+    root, manifest = collected
+    with override_settings(STATIC_ROOT=root, STORAGES=PRODUCTION_STORAGES, DEBUG=False):
+        from django.contrib.staticfiles.storage import staticfiles_storage
+        from django.templatetags.static import static
+
+        hashed = settings.STATIC_URL + manifest["css/site.css"]
+        assert [static("css/site.css") for _ in range(3)] == [hashed] * 3
+        for _ in range(2):
+            with pytest.raises(ValueError, match="Missing staticfiles manifest entry"):
+                staticfiles_storage.url("css/tidak-ada.css")
