@@ -25,4 +25,5 @@ def newsletter_signup(context):
     hidden = match is not None and (
         match.namespace == "newsletters" or (match.url_name or "").startswith("account_")
     )
-    return {"show": not hidden}
+    # The request, for the fragment the form is kept in (it is the same on every page).
+    return {"show": not hidden, "request": request}
