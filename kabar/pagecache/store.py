@@ -188,7 +188,9 @@ def tokens_shared(path: str) -> tuple[str, str]:
 def site_token() -> str:
     """The site's current version token: it changes whenever every page is purged."""
     cache = page_cache()
-    return cache.get(SITE_TOKEN_KEY) or token_ensure(cache, SITE_TOKEN_KEY)
+    # Read on every uncached page (kabar.core.site_data): skip the file while it is unchanged.
+    read = getattr(cache, "get_unchanged", cache.get)
+    return read(SITE_TOKEN_KEY) or token_ensure(cache, SITE_TOKEN_KEY)
 
 
 def query_normalised(query_string: str) -> str:
