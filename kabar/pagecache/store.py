@@ -73,6 +73,14 @@ def token_ensure(cache, key: str) -> str:
     return cache.get(key) or uuid.uuid4().hex
 
 
+def token_read(key: str) -> str:
+    """A token read on every request (the purge generation, the site token): the file cache's
+    read skips the file while it is unchanged (filecache.py); Redis is read."""
+    cache = page_cache()
+    read = getattr(cache, "get_unchanged", cache.get)
+    return read(key) or token_ensure(cache, key)
+
+
 class LocalPages:
     """This process's copies of hot pages and of path tokens, for one purge generation.
 
@@ -156,10 +164,7 @@ local_pages = LocalPages()
 
 def generation_current() -> str:
     """The shared purge generation, checked once per request; resets `local_pages` on change."""
-    cache = page_cache()
-    # The file cache's read skips the file while it is unchanged (filecache.py); Redis is read.
-    read = getattr(cache, "get_unchanged", cache.get)
-    generation = read(GENERATION_KEY) or token_ensure(cache, GENERATION_KEY)
+    generation = token_read(GENERATION_KEY)
     local_pages.generation_set(generation)
     return generation
 
@@ -187,10 +192,7 @@ def tokens_shared(path: str) -> tuple[str, str]:
 
 def site_token() -> str:
     """The site's current version token: it changes whenever every page is purged."""
-    cache = page_cache()
-    # Read on every uncached page (kabar.core.site_data): skip the file while it is unchanged.
-    read = getattr(cache, "get_unchanged", cache.get)
-    return read(SITE_TOKEN_KEY) or token_ensure(cache, SITE_TOKEN_KEY)
+    return token_read(SITE_TOKEN_KEY)
 
 
 def query_normalised(query_string: str) -> str:
