@@ -54,7 +54,7 @@ def private_q(self):
 
 def restrictions_changed(**_signal_kwargs) -> None:
     # This process forgets at once, even before the transaction commits; the purge tells all.
-    fragments.fragments.forget((HELD_NAME,))
+    fragments.process_held_forget(HELD_NAME)
     everything_purge()
 
 

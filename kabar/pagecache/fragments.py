@@ -133,6 +133,11 @@ def process_held(name: str, build, *, size=len):
     return value
 
 
+def process_held_forget(name: str) -> None:
+    """Drop this process's `process_held` value at once (the purge tells the others)."""
+    fragments.forget((name,))
+
+
 def fragment_key(request, name: str, parts: tuple, *, per_address: bool = True) -> tuple:
     """One definition of a fragment's key: its name and parts, the host and language, and
     (unless it is the same on every page) the address with its query string."""
