@@ -23,6 +23,7 @@ import asyncio
 import io
 import itertools
 import logging
+import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
@@ -93,6 +94,21 @@ def buffered(result) -> bool:
     return isinstance(result, (list, tuple)) or getattr(result, "streaming", True) is False
 
 
+def whole_file(result, status: str) -> str | None:
+    """The path of the file a response sends whole from its start (Django's FileResponse, as
+    WhiteNoise answers static files): granian sends it without Python, instead of the thread
+    passing it to the loop 4 KiB at a time."""
+    file = getattr(result, "file_to_stream", None)
+    path = getattr(file, "name", None)
+    if not status.startswith("200 ") or not isinstance(path, str) or not os.path.isabs(path):
+        return None
+    try:
+        whole = file.tell() == 0 and os.fstat(file.fileno()).st_size == os.stat(path).st_size
+    except (OSError, ValueError, AttributeError):
+        return None
+    return path if whole else None
+
+
 class RSGIFront:
     """The RSGI application granian's workers run (kabar/ops/granian_serve.py)."""
 
@@ -123,15 +139,16 @@ class RSGIFront:
                 return
         environ["wsgi.input"] = io.BytesIO(await protocol() if body_expected(environ) else b"")
         try:
-            answered = await self.loop.run_in_executor(
+            answer = await self.loop.run_in_executor(
                 self.executor, self.wsgi_run, environ, protocol
             )
         except Exception:
             # Django answers its own errors; this is a failure around it (or a reader gone).
             logger.exception("The request %s %s failed", scope.method, scope.path)
-            answered = SERVER_ERROR
-        if answered is not None:
-            protocol.response_bytes(*answered)
+            answer = (protocol.response_bytes, SERVER_ERROR)
+        if answer is not None:
+            send, arguments = answer
+            send(*arguments)
 
     def hit_answer(self, environ) -> tuple | None:
         """The fast path's fresh answer to this request, answered here, or None."""
@@ -147,8 +164,8 @@ class RSGIFront:
         return status_code(kept[0].status), sent, body[0]
 
     def wsgi_run(self, environ, protocol) -> tuple | None:
-        """In a pool thread: the WSGI application's whole answer, or None once it has
-        streamed its answer itself."""
+        """In a pool thread: how to send the WSGI application's answer on the loop (whole,
+        or a file granian sends itself), or None once it has streamed its answer itself."""
         sent = []
 
         def start_response(status, headers, exc_info=None):
@@ -158,7 +175,9 @@ class RSGIFront:
         try:
             if buffered(result):
                 body = b"".join(result)
-                return status_code(sent[0]), sent[1], body
+                return protocol.response_bytes, (status_code(sent[0]), sent[1], body)
+            if path := whole_file(result, sent[0]):
+                return protocol.response_file, (status_code(sent[0]), sent[1], path)
             chunks = iter(result)
             first = next(chunks, b"")  # a generator may call start_response on its first step
             self.stream(environ, protocol, status_code(sent[0]), sent[1], first, chunks)

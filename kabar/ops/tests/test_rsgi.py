@@ -53,7 +53,7 @@ class Protocol:
 
     def __init__(self, body=b""):
         self.body, self.status, self.headers, self.chunks = body, None, None, []
-        self.loop_thread = None
+        self.loop_thread = self.file = None
 
     async def __call__(self):
         return self.body
@@ -61,6 +61,9 @@ class Protocol:
     def response_bytes(self, status, headers, body):
         self.loop_thread = threading.current_thread()
         self.status, self.headers, self.chunks = status, dict(headers), [body]
+
+    def response_file(self, status, headers, path):
+        self.status, self.headers, self.file = status, dict(headers), path
 
     def response_stream(self, status, headers):
         self.status, self.headers = status, dict(headers)
@@ -233,3 +236,22 @@ def test_an_application_that_fails_outside_django_gets_a_500(caplog):
     protocol = served(RSGIFront(application, threads=1), Scope(path="/rusak/"), Protocol())
     assert protocol.status == 500 and protocol.chunks == [b"Internal Server Error"]
     assert "The request GET /rusak/ failed" in caplog.text
+
+
+def test_a_whole_file_is_sent_by_granian_and_a_part_of_it_streamed(tmp_path):
+    from django.http import FileResponse
+
+    image = tmp_path / "foto.jpg"
+    image.write_bytes(b"\xff\xd8" + b"x" * 10_000)
+
+    def application(environ, start_response):
+        response = FileResponse(image.open("rb"))
+        if environ["PATH_INFO"] == "/sebagian/":
+            response.file_to_stream.seek(5000)  # as a range answer starts mid-file
+        start_response("200 OK", list(response.items()))
+        return response
+
+    whole = served(RSGIFront(application, threads=1), Scope(path="/foto/"), Protocol())
+    assert (whole.status, whole.file, whole.chunks) == (200, str(image), [])
+    part = served(RSGIFront(application, threads=1), Scope(path="/sebagian/"), Protocol())
+    assert part.file is None and b"".join(part.chunks) == b"x" * 5002
