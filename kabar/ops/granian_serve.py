@@ -5,9 +5,7 @@
 
 The same shape as gunicorn's settings (kabar/ops/gunicorn.conf.py): HOST, PORT, WEB_CONCURRENCY
 processes (one per core but one) of WEB_THREADS threads (4) each, the application imported once
-in this master process and the workers forked from it. Each worker answers cached pages on its
-event loop and renders the rest in its threads (RSGI, kabar/ops/rsgi.py; WEB_INTERFACE=wsgi
-runs every request in a thread). Granian parses HTTP and manages
+in this master process and the workers forked from it. Granian parses HTTP and manages
 connections in Rust threads, outside the GIL. SIGTERM or Ctrl-C stops it, waiting up to 10 s for
 requests in flight; SIGHUP replaces the workers one by one, each forked again from the master.
 
@@ -39,35 +37,16 @@ def web_concurrency_default(cores: int | None = None) -> int:
     return max(1, cores - 1)
 
 
-INTERFACES = ("rsgi", "wsgi")
-
-
-def web_threads(env=os.environ) -> int:
-    """Threads per process rendering pages: WEB_THREADS (GUNICORN_THREADS, as gunicorn reads)."""
-    return int(env.get("WEB_THREADS") or env.get("GUNICORN_THREADS") or "4")
-
-
-def web_interface(env=os.environ) -> str:
-    """How granian calls Kabar: WEB_INTERFACE, else RSGI, whose event loop answers cached
-    pages and hands the rest to WEB_THREADS threads (kabar/ops/rsgi.py); WSGI runs every
-    request in one of granian's WEB_THREADS threads (measured in docs/performance.md)."""
-    interface = env.get("WEB_INTERFACE", "").strip().lower() or "rsgi"
-    if interface not in INTERFACES:
-        sys.exit(f"WEB_INTERFACE must be one of {', '.join(INTERFACES)}, not {interface!r}.")
-    return interface
-
-
 def settings_from_environment(env=os.environ) -> dict:
     """Granian's arguments for this site, from the variables gunicorn's settings read too."""
     host = env.get("HOST", "127.0.0.1").strip("[]")
-    interface = web_interface(env)
+    threads = env.get("WEB_THREADS") or env.get("GUNICORN_THREADS") or "4"
     return {
         "address": host,
         "port": int(env.get("PORT", "8000")),
-        "interface": interface,
+        "interface": "wsgi",
         "workers": int(env.get("WEB_CONCURRENCY") or web_concurrency_default()),
-        # With RSGI the threads are Kabar's own pool; granian allows one of its own.
-        "blocking_threads": web_threads(env) if interface == "wsgi" else 1,
+        "blocking_threads": int(threads),
         "http": "1",  # a proxy in front speaks HTTP/2 to browsers; no upgrades to look for
         "websockets": False,
         # A worker that dies is forked again, as gunicorn's master does.
@@ -153,12 +132,6 @@ def main(argv: list[str] | None = None) -> None:
     from kabar.wsgi import application
 
     application_warm()
-    if options["interface"] == "rsgi":
-        from kabar.ops.rsgi import RSGIFront
-
-        application = RSGIFront(
-            application, threads=web_threads(), multiprocess=options["workers"] > 1
-        )
     if thread_argv:  # imported here, its pages are shared with the worker that runs it
         import kabar.ops.task_thread  # noqa: F401
     shared_handles_close()

@@ -24,8 +24,6 @@ from . import store
 KEPT_STATUSES = ("HIT", "MISS", "EXPIRED")
 # Set in the WSGI environ of a request answered here, for the metrics outside (kabar.ops).
 FAST_HIT_KEY = "kabar.page_cache_fast"
-# The fresh answer found for a request and its age, for answer_send.
-KEPT_KEY = "kabar.page_cache_kept"
 
 
 @dataclass(frozen=True)
@@ -78,30 +76,6 @@ def answer_from(status: str, headers, response) -> tuple[Answer, int] | None:
     return answer, len(body)
 
 
-def address_kept(environ) -> tuple | None:
-    """The address to look this request up by, or None when it must go to Django."""
-    if not settings.PAGE_CACHE_SECONDS or not settings.PAGE_CACHE_LOCAL_BYTES:
-        return None
-    return address_of(environ)
-
-
-def answer_fresh(generation: str, address: tuple) -> tuple[Answer, str] | None:
-    """The answer kept for `address` under `generation` and its age, while it is fresh."""
-    answer = store.local_pages.answer_get(generation, address)
-    now = time.time()
-    if answer is None or now >= answer.fresh_until:
-        return None
-    return answer, str(max(0, int(now - answer.created)))
-
-
-def answer_send(environ, start_response):
-    """A WSGI application answering the fresh answer found for this request (KEPT_KEY)."""
-    answer, age = environ[KEPT_KEY]
-    environ[FAST_HIT_KEY] = True
-    start_response(answer.status, [*answer.headers, ("Age", age), ("X-Cache", "HIT")])
-    return [answer.body]
-
-
 class FastHits:
     """WSGI middleware around Django's application (kabar/wsgi.py)."""
 
@@ -109,14 +83,19 @@ class FastHits:
         self.application = application
 
     def __call__(self, environ, start_response):
-        address = address_kept(environ)
+        if not settings.PAGE_CACHE_SECONDS or not settings.PAGE_CACHE_LOCAL_BYTES:
+            return self.application(environ, start_response)
+        address = address_of(environ)
         if address is None:
             return self.application(environ, start_response)
         generation = store.generation_current()
-        kept = answer_fresh(generation, address)
-        if kept is not None:
-            environ[KEPT_KEY] = kept
-            return answer_send(environ, start_response)
+        answer = store.local_pages.answer_get(generation, address)
+        now = time.time()
+        if answer is not None and now < answer.fresh_until:
+            age = str(max(0, int(now - answer.created)))
+            environ[FAST_HIT_KEY] = True
+            start_response(answer.status, [*answer.headers, ("Age", age), ("X-Cache", "HIT")])
+            return [answer.body]
 
         sent = {}
 

@@ -81,12 +81,6 @@ def token_read(key: str) -> str:
     return read(key) or token_ensure(cache, key)
 
 
-def token_read_is_local() -> bool:
-    """Whether reading a token is a check of a local file (the file cache) rather than a round
-    trip to a shared store: cheap enough for an event loop to do (kabar/ops/rsgi.py)."""
-    return hasattr(page_cache(), "get_unchanged")
-
-
 class LocalPages:
     """This process's copies of hot pages and of path tokens, for one purge generation.
 

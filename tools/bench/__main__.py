@@ -42,9 +42,6 @@ PAGE_LABELS = {
 }
 # Servers measured beside the default on the cached pages, to show what each change is worth.
 VARIANTS = {
-    "every request in one of granian's threads (WSGI, as before the event loop)": {
-        "WEB_INTERFACE": "wsgi",
-    },
     "workers recycled every ~2,000 requests (as before issue 15, but preloaded)": {
         "WEB_SERVER": "gunicorn",
         "GUNICORN_MAX_REQUESTS": "2000",

@@ -92,8 +92,8 @@ def test_serve_answers_the_home_page_with_debug_off(server):
     assert "URLconf" not in missing.text and "DEBUG = True" not in missing.text
 
     assert requests.get(server.url + "healthz", timeout=60).text == "ok\n"
-    # Read again, the home page is answered from the worker's memory (on its event loop,
-    # kabar/ops/rsgi.py), with the request id the proxy gave.
+    # Read again, the home page is answered from the worker's memory (kabar/pagecache/fast.py),
+    # with the request id the proxy gave.
     again = requests.get(server.url, headers={"X-Request-ID": "dari-proxy-1"}, timeout=60)
     assert (again.headers["X-Cache"], again.headers["X-Request-ID"]) == ("HIT", "dari-proxy-1")
     assert again.content == requests.get(server.url, timeout=60).content
@@ -121,7 +121,7 @@ def test_serve_gives_static_files_hashed_names_and_compression(server):
         assert response.headers["Content-Encoding"] == encoding
         # Hashed names never change content, so browsers may keep them for good.
         assert "immutable" in response.headers["Cache-Control"]
-    # A file is streamed from its thread in chunks: all of them arrive.
+    # The whole file arrives, not only its first block.
     plain = requests.get(
         server.url + "static/" + stylesheet, headers={"Accept-Encoding": "identity"}, timeout=30
     )

@@ -5,12 +5,7 @@ import socket
 import pytest
 from django.core.management.base import CommandError
 
-from kabar.ops.granian_serve import (
-    address_taken,
-    fork_argv,
-    settings_from_environment,
-    web_threads,
-)
+from kabar.ops.granian_serve import address_taken, fork_argv, settings_from_environment
 from kabar.ops.management.commands.serve import (
     stack_children,
     web_server_argv,
@@ -54,16 +49,11 @@ def test_granian_reads_the_same_variables_as_gunicorn():
         {"HOST": "[::1]", "PORT": "8131", "WEB_CONCURRENCY": "3", "GUNICORN_THREADS": "6"}
     )
     assert (options["address"], options["port"]) == ("::1", 8131)
-    assert options["workers"] == 3 and web_threads({"GUNICORN_THREADS": "6"}) == 6
-    # Cached pages on the event loop, the rest in Kabar's own pool of WEB_THREADS threads.
-    assert (options["interface"], options["blocking_threads"]) == ("rsgi", 1)
-    assert options["respawn_failed_workers"] is True
+    assert (options["workers"], options["blocking_threads"]) == (3, 6)
+    assert options["interface"] == "wsgi" and options["respawn_failed_workers"] is True
     assert options["log_access"] is False
     assert options["log_level"] == "warning"  # start-up lines would bury make run's banner
-    wsgi = settings_from_environment({"WEB_THREADS": "2", "WEB_INTERFACE": "WSGI"})
-    assert (wsgi["interface"], wsgi["blocking_threads"]) == ("wsgi", 2)
-    with pytest.raises(SystemExit, match="WEB_INTERFACE must be one of rsgi, wsgi"):
-        settings_from_environment({"WEB_INTERFACE": "asgi"})
+    assert settings_from_environment({"WEB_THREADS": "2"})["blocking_threads"] == 2
 
 
 def test_granian_refuses_a_port_someone_listens_on_even_with_reuse_port():
