@@ -54,6 +54,21 @@ def recent_match_ids(qs: QuerySet, query: SearchQuery, *, limit: int) -> list[in
     return newest_match_ids(results.get_queryset(), limit=limit)
 
 
+def best_matches(qs: QuerySet, query: SearchQuery, *, ids: list[int], limit: int) -> list:
+    """The best `limit` of the matches `ids` (of `qs`) by the backend's score, as articles
+    of `qs` with `_score`. PostgreSQL scores them on their index entries alone and reads the
+    articles of the best only (postgres_recent.py); SQLite scores them in its ranked search."""
+    results = qs.filter(pk__in=ids).search(query)
+    compiler = results.query_compiler
+    if not hasattr(compiler, "best_scored"):
+        return list(results.annotate_score("_score")[:limit])
+    scores = dict(compiler.best_scored(compiler.get_config(results.backend), ids, limit))
+    articles = list(qs.filter(pk__in=scores))
+    for article in articles:
+        article._score = scores[article.pk]
+    return articles
+
+
 def match_count(qs: QuerySet, query: SearchQuery, *, limit: int) -> tuple[int, bool]:
     """How many articles of `qs` match `query`, counting no further than `limit`, and
     whether more match; a search engine counts them all."""

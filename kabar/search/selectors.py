@@ -20,6 +20,7 @@ from .analysis import QueryTerms, query_terms
 from .highlight import article_snippet, text_highlight
 from .matching import (
     NewestMatchIds,
+    best_matches,
     match_count,
     matches_queryset,
     recent_are_newest,
@@ -159,8 +160,8 @@ def article_search_bounded(slim, query, *, matches, sort, page_number) -> Search
         page.object_list = [_Hit(pk) for pk in page.object_list]
         return SearchOutcome(page=page, total=total, more=more)
     candidates = recent[:RANK_CANDIDATES]
-    results = slim.filter(pk__in=candidates).search(query).annotate_score("_score")
-    ranked = search_rank(list(results[:RELEVANCE_WINDOW]), now=timezone.now())
+    best = best_matches(slim, query, ids=candidates, limit=RELEVANCE_WINDOW)
+    ranked = search_rank(best, now=timezone.now())
     page = Paginator(ranked, PER_PAGE).get_page(page_number)
     return SearchOutcome(
         page=page,

@@ -4,8 +4,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Or, PlainText
 
 from kabar.news.models import ArticlePage
+from kabar.search import selectors
+from kabar.search.analysis import query_terms
 
 
 def test_ranked_search_returns_best_matches_first_with_scores(publish, search):
@@ -96,7 +99,7 @@ def test_the_date_walk_is_chosen_only_where_it_steps_over_few_articles():
 @pytest.fixture
 def postgresql():
     if connection.vendor != "postgresql":
-        pytest.skip("the plan choice is PostgreSQL's")
+        pytest.skip("PostgreSQL's plans and scores")
 
 
 def estimated_matches(qs, query):
@@ -131,8 +134,73 @@ def test_postgresql_reads_the_same_newest_matches_by_either_plan(postgresql, pub
         monkeypatch.setattr(postgres_recent, "WALK_STEP_COST", step_cost)
         with CaptureQueriesContext(connection) as queries:
             assert recent_match_ids(qs, "cabai", limit=3) == [articles[d].pk for d in (1, 4, 5)]
-        last_queries[plan] = queries[-1]["sql"]
+        # The last read: the newest ids (a transaction's savepoint ends the list).
+        last_queries[plan] = [q["sql"] for q in queries if q["sql"].startswith("SELECT")][-1]
     # The walk checks the match as it goes down the dates; the GIN plan has read every
-    # match's id beforehand, in a query of its own.
+    # match's id beforehand, in a query of its own, and checks the pages against them as it
+    # walks the dates (on the page table, where the date index is).
     assert "@@" in last_queries["walk"]
-    assert "@@" not in last_queries["gin"] and "unnest" in last_queries["gin"]
+    assert "@@" not in last_queries["gin"]
+    assert '"wagtailcore_page"."id" = ANY(' in last_queries["gin"]
+
+
+def test_best_matches_are_the_best_by_the_backends_score(publish):
+    from kabar.search.matching import best_matches
+
+    strong = publish("Cabai cabai", body="Cabai rawit, cabai merah dan cabai hijau naik.")
+    weak = publish("Pasar induk", body="Pedagang menjual sayur; cabai ikut naik.")
+    middle = publish("Harga cabai", body="Cabai naik.")
+    publish("Harga bawang", body="Bawang merah turun.")
+    qs = ArticlePage.objects.live().only("id", "first_published_at")
+    ids = [weak.pk, middle.pk, strong.pk]
+    best = best_matches(qs, "cabai", ids=ids, limit=2)
+    assert sorted(a.pk for a in best) == sorted([strong.pk, middle.pk])
+    scores = {a.pk: abs(a._score) for a in best}
+    assert scores[strong.pk] > scores[middle.pk] > 0
+    assert all(a.first_published_at for a in best)
+    # Only the ids asked about are scored.
+    assert [a.pk for a in best_matches(qs, "cabai", ids=[weak.pk], limit=2)] == [weak.pk]
+
+
+def test_postgresql_scores_candidates_as_the_stock_ranked_search_does(postgresql, publish):
+    from kabar.search.matching import best_matches
+
+    articles = [
+        publish("Kementerian keuangan", body="Kementerian menyusun anggaran kementerian."),
+        publish("Rapat menteri", body="Menteri keuangan hadir."),
+        publish("Anggaran", body="Kementerian keuangan menjawab."),
+    ]
+    qs = ArticlePage.objects.live().only("id", "first_published_at")
+    # To Snowball the stems and the word as typed differ ('teri' and 'menteri'): a score
+    # of two parts.
+    query = selectors.search_query_for(query_terms("kementerian"))
+    stock = {a.pk: a._score for a in qs.search(query).annotate_score("_score")}
+    ids = [a.pk for a in articles]
+    ours = {a.pk: a._score for a in best_matches(qs, query, ids=ids, limit=3)}
+    # Read from the index entries alone, but the same score: one definition of relevance.
+    assert ours.keys() == stock.keys() == set(ids)
+    assert all(ours[pk] == pytest.approx(stock[pk]) for pk in ids)
+
+
+def test_postgresql_reads_parts_its_stemmer_reads_alike_once(postgresql, db):
+    qs = ArticlePage.objects.live()
+
+    def compiled(words):
+        results = qs.search(selectors.search_query_for(query_terms(words)))
+        compiler = results.query_compiler
+        compiler.alike_parts_drop(compiler.get_config(results.backend))
+        return compiler.query
+
+    # As typed and as Sastrawi stems, "membangun jembatan" is 'bangun' & 'jembat' to
+    # Snowball: one part, estimated and checked once.
+    assert isinstance(compiled("membangun jembatan"), PlainText)
+    # Snowball reads Sastrawi's 'menteri' as 'teri', "kementerian" as 'menteri': both stay.
+    assert isinstance(compiled("kementerian"), Or)
+
+
+def test_postgresql_search_reads_run_without_parallel_workers(postgresql, db):
+    from kabar.search.postgres_recent import one_process
+
+    with one_process("default"), connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone() == ("0",)
