@@ -11,16 +11,6 @@ from django.db.models import QuerySet
 from wagtail.search.query import SearchQuery
 
 
-def matches_queryset(qs: QuerySet, query: SearchQuery) -> QuerySet | None:
-    """The articles of `qs` matching `query` as a plain, unordered queryset, on the database
-    backends; None on a search engine (OpenSearch, Elasticsearch), which counts and ranks its
-    own matches."""
-    results = qs.search(query, order_by_relevance=False)
-    get_queryset = getattr(results, "get_queryset", None)
-    matches = get_queryset() if get_queryset is not None else None
-    return matches.order_by() if isinstance(matches, QuerySet) else None
-
-
 def recent_reads_cheap(qs: QuerySet, query: SearchQuery) -> bool:
     """Whether the backend reads the most recent matches at a cost bounded by the limit:
     SQLite's FTS5 does (rowid order); PostgreSQL does by the cheaper of two plans for the
@@ -36,10 +26,10 @@ def recent_are_newest(qs: QuerySet, query: SearchQuery) -> bool:
     return getattr(compiler, "RECENT_ARE_NEWEST", False)
 
 
-def newest_match_ids(matches: QuerySet, *, limit: int, offset: int = 0) -> list[int]:
-    """The ids of the newest matches, from `offset` on, at most `limit` of them."""
+def newest_match_ids(matches: QuerySet, *, limit: int) -> list[int]:
+    """The ids of the newest of `matches`, at most `limit` of them."""
     ordered = matches.order_by("-first_published_at", "-pk").values_list("pk", flat=True)
-    return list(ordered[offset : offset + limit])
+    return list(ordered[:limit])
 
 
 def recent_match_ids(qs: QuerySet, query: SearchQuery, *, limit: int) -> list[int]:
@@ -76,22 +66,3 @@ def match_count(qs: QuerySet, query: SearchQuery, *, limit: int) -> tuple[int, b
         return qs.search(query).count(), False
     count = len(recent_match_ids(qs, query, limit=limit + 1))
     return min(count, limit), count > limit
-
-
-class NewestMatchIds:
-    """The ids of the matches newest first, for a Paginator: it counts as far as a limit
-    (see matches_count) and reads one page's slice at a time."""
-
-    def __init__(self, matches: QuerySet, *, count: int):
-        self.matches = matches
-        self._count = count
-
-    def count(self) -> int:
-        return self._count
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, key: slice) -> list[int]:
-        stop = min(key.stop, self._count)
-        return newest_match_ids(self.matches, offset=key.start, limit=max(0, stop - key.start))

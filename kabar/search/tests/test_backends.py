@@ -60,17 +60,6 @@ def test_postgresql_has_an_index_on_the_expression_the_backend_matches(publish):
     assert [a.title for a in results] == ["Harga cabai"]
 
 
-def test_unranked_matches_are_a_plain_queryset_with_the_filters(publish):
-    from kabar.search.matching import matches_queryset
-
-    kept, dropped = publish("Cabai dari Garut"), publish("Cabai dari Brebes")
-    publish("Bawang dari Brebes")
-    qs = ArticlePage.objects.live().exclude(pk=dropped.pk)
-    matches = matches_queryset(qs, "cabai")
-    assert list(matches.values_list("pk", flat=True)) == [kept.pk]
-    assert matches.count() == 1
-
-
 def test_recent_matches_come_most_recent_first_and_stop_at_the_limit(publish):
     from kabar.search.matching import match_count, recent_match_ids
 
