@@ -55,6 +55,9 @@ SERVERS = {"granian": {"WEB_SERVER": "granian"}, "gunicorn": {"WEB_SERVER": "gun
 SERVER_PAGES = ["article", "home", "section", "feed"]
 
 
+# Issue 15: a cached page answers every one of this many connections at once, without error.
+CROWD_CONNECTIONS = 256
+
 # Readers with a live-coverage story open, each browser asking for its updates every 15 s.
 LIVE_READERS, LIVE_POLL_SECONDS = 1_000, 15
 
@@ -123,6 +126,7 @@ class Bench:
         scripts.mkdir()
         self.load = Load(duration=args.duration, connections=args.connections, scripts=scripts)
         self.flat_load = Load(args.flatness_duration, args.connections, scripts)
+        self.crowd_load = Load(args.duration, CROWD_CONNECTIONS, scripts)
         self.report = Report(machine=machine_describe())
         self.main_dir = root / f"data-{args.articles}"
 
@@ -156,6 +160,8 @@ class Bench:
         with self.server(self.main_dir, "cached", BEACON_UNLIMITED) as server:
             form = run.comment_form_fetch(server, newsroom)
             cached = run.pages_measure(server, newsroom, load=self.load, names=names)
+            out(f"  the hot article again, at {CROWD_CONNECTIONS} connections:")
+            crowd = run.pages_measure(server, newsroom, load=self.crowd_load, names=["article"])
             out("  sending view beacons…")
             beacons = run.beacon_measure(server, newsroom, load=self.load)
             out("  posting comments…")
@@ -166,6 +172,8 @@ class Bench:
         for name in names:
             report.rows.append(Row(PAGE_LABELS[name], "off", uncached[name]))
             report.rows.append(Row(PAGE_LABELS[name], "on", cached[name]))
+        crowd_label = f"{PAGE_LABELS['article']}, {CROWD_CONNECTIONS} connections"
+        report.rows.append(Row(crowd_label, "on", crowd["article"]))
         report.rows.append(Row("comment POST (accepted, JSON)", "–", posted))
         report.rows.append(Row("view beacon POST (counted, 204)", "–", beacons))
         report.comments = {
