@@ -53,6 +53,9 @@ VARIANT_PAGES = ["article", "home"]
 # the default on the same database: the comparison the default was chosen by.
 SERVERS = {"granian": {"WEB_SERVER": "granian"}, "gunicorn": {"WEB_SERVER": "gunicorn"}}
 SERVER_PAGES = ["article", "home", "section", "feed"]
+# The pages the page cache keeps, each also served by nginx from its saved bytes: a row's
+# ÷ nginx compares it with nginx serving the same bytes (issue 15's measure).
+BASELINE_PAGES = ["article", "home", "section", "feed", "live"]
 
 
 # Issue 15: a cached page answers every one of this many connections at once, without error.
@@ -129,6 +132,8 @@ class Bench:
         self.crowd_load = Load(args.duration, CROWD_CONNECTIONS, scripts)
         self.report = Report(machine=machine_describe())
         self.main_dir = root / f"data-{args.articles}"
+        # nginx serving each of BASELINE_PAGES, by name (main_run measures them).
+        self.baselines: dict = {}
 
     def server(self, data_dir: Path, name: str, env: dict[str, str]) -> KabarServer:
         run.static_marker_share(source=self.main_dir, target=data_dir)
@@ -146,14 +151,23 @@ class Bench:
         newsroom = self.generate(self.main_dir, self.args.articles)
         report, names = self.report, list(PAGE_LABELS)
         out("Serving it without the page cache (PAGE_CACHE_SECONDS=0)…")
+        urls = run.page_urls(newsroom)
         with self.server(self.main_dir, "uncached", UNCACHED) as server:
-            _status, _headers, html = run.url_get(server.url + newsroom["hot_article_url"])
+            saved = {name: run.url_get(server.url + urls[name])[2] for name in BASELINE_PAGES}
             uncached = run.pages_measure(server, newsroom, load=self.load, names=names)
         report.memory.append(("uncached", server.memory))
-        out("Serving the saved hot article with nginx…")
-        with NginxBaseline(prefix=self.root / "nginx", html=html) as nginx:
-            report.baseline = run.measure(nginx.url, load=self.load, server=nginx)
-        out(f"  nginx: {report.baseline.requests_per_second:,.1f} req/s")
+        out("Serving the saved pages with nginx…")
+        with NginxBaseline(prefix=self.root / "nginx", pages=saved) as nginx:
+            for name in BASELINE_PAGES:
+                result = run.measure(nginx.page_url(name), load=self.load, server=nginx)
+                self.baselines[name] = result
+                out(f"  nginx, {name}: {result.requests_per_second:,.1f} req/s")
+        report.baseline = self.baselines["article"]
+        report.page_baselines = {
+            PAGE_LABELS[name]: result
+            for name, result in self.baselines.items()
+            if name != "article"
+        }
         out("Serving it as `make run` does (page cache on)…")
         # As `make run`, but with no per-address limit on the view beacon: every view the load
         # generator (one address) sends is counted, which is the work being measured.
@@ -170,8 +184,9 @@ class Bench:
             )
         report.memory.append(("cached", server.memory))
         for name in names:
-            report.rows.append(Row(PAGE_LABELS[name], "off", uncached[name]))
-            report.rows.append(Row(PAGE_LABELS[name], "on", cached[name]))
+            baseline = self.baselines.get(name)
+            report.rows.append(Row(PAGE_LABELS[name], "off", uncached[name], baseline))
+            report.rows.append(Row(PAGE_LABELS[name], "on", cached[name], baseline))
         crowd_label = f"{PAGE_LABELS['article']}, {CROWD_CONNECTIONS} connections"
         report.rows.append(Row(crowd_label, "on", crowd["article"]))
         report.rows.append(Row("comment POST (accepted, JSON)", "–", posted))
@@ -206,7 +221,9 @@ class Bench:
             with self.server(self.main_dir, name, env) as server:
                 results = run.pages_measure(server, newsroom, load=self.load, names=VARIANT_PAGES)
             for page in VARIANT_PAGES:
-                self.report.rows.append(Row(f"{PAGE_LABELS[page]}, {label}", "on", results[page]))
+                row_name = f"{PAGE_LABELS[page]}, {label}"
+                baseline = self.baselines.get(page)
+                self.report.rows.append(Row(row_name, "on", results[page], baseline))
             self.report.memory.append((f"cached, {label}", server.memory))
 
     def servers_run(self) -> None:
@@ -223,9 +240,9 @@ class Bench:
                         server, newsroom, load=self.load, names=SERVER_PAGES
                     )
                 for page in SERVER_PAGES:
-                    self.report.rows.append(
-                        Row(f"{PAGE_LABELS[page]}, {name}", cache, results[page])
-                    )
+                    row_name = f"{PAGE_LABELS[page]}, {name}"
+                    baseline = self.baselines.get(page)
+                    self.report.rows.append(Row(row_name, cache, results[page], baseline))
                 self.report.memory.append((f"{name}, page cache {cache}", server.memory))
 
     def workers_run(self) -> None:
@@ -288,8 +305,9 @@ def main(argv=None) -> None:
                 root=root, duration=args.duration, connections=args.connections
             )
         bench.report.notes.append(
-            "÷ nginx is the row's requests/s divided by nginx's for the saved hot article, "
-            "measured on the same machine in the same run."
+            "÷ nginx is the row's requests/s divided by nginx's serving the same page's saved "
+            "bytes (the hot article's for the rows of other pages), measured on the same "
+            "machine in the same run."
         )
         bench.report.machine["Load average at end"] = load_average()
         text = report_markdown(bench.report)

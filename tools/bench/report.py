@@ -20,6 +20,8 @@ class Row:
     name: str
     mode: str
     result: WrkResult
+    # nginx serving this page's own bytes (its ÷ nginx); without it, the report's baseline.
+    baseline: WrkResult | None = None
 
 
 @dataclass
@@ -27,6 +29,8 @@ class Report:
     machine: dict[str, str] = field(default_factory=dict)
     settings: dict[str, str] = field(default_factory=dict)
     baseline: WrkResult | None = None
+    # nginx serving other pages' saved bytes, by the page's label.
+    page_baselines: dict[str, WrkResult] = field(default_factory=dict)
     rows: list[Row] = field(default_factory=list)
     # (server run, its MemorySampler or anything with the same peak_* attributes)
     memory: list[tuple[str, object]] = field(default_factory=list)
@@ -138,10 +142,15 @@ def requests_table(report: Report) -> str:
             ["nginx: the saved hot article (baseline)", "–", *result_cells(report.baseline)]
             + [cpu_cell(report.baseline), "1", errors_cell(report.baseline), "–"]
         )
+    for label, baseline in report.page_baselines.items():
+        rows.append(
+            [f"nginx: the saved {label}", "–", *result_cells(baseline), cpu_cell(baseline)]
+            + [ratio(baseline, report.baseline), errors_cell(baseline), "–"]
+        )
     for row in report.rows:
         rows.append(
             [row.name, row.mode, *result_cells(row.result), cpu_cell(row.result)]
-            + [ratio(row.result, report.baseline), errors_cell(row.result)]
+            + [ratio(row.result, row.baseline or report.baseline), errors_cell(row.result)]
             + [row.result.x_cache or "–"]
         )
     header = ["Request", "Page cache", "req/s", "p50 ms", "p99 ms", "CPU-ms/req", "÷ nginx"]

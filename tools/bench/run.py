@@ -213,9 +213,9 @@ def beacon_measure(server: KabarServer, newsroom: dict, *, load: Load) -> WrkRes
     return result
 
 
-def pages_measure(server: KabarServer, newsroom: dict, *, load: Load, names: list[str]) -> dict:
-    """Load each named page of the newsroom in turn; name → result."""
-    urls = {
+def page_urls(newsroom: dict) -> dict[str, str]:
+    """The address of each page the benchmark loads, by name."""
+    return {
         "article": newsroom["hot_article_url"],
         "home": newsroom["home_url"],
         "section": newsroom["section_url"],
@@ -228,6 +228,11 @@ def pages_measure(server: KabarServer, newsroom: dict, *, load: Load, names: lis
         # Another address whose answer is never stored, asked by every connection at once.
         "missing": MISSING_URL,
     }
+
+
+def pages_measure(server: KabarServer, newsroom: dict, *, load: Load, names: list[str]) -> dict:
+    """Load each named page of the newsroom in turn; name → result."""
+    urls = page_urls(newsroom)
     results = {}
     for name in names:
         status = 404 if name == "missing" else 200

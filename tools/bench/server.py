@@ -320,7 +320,7 @@ class KabarServer:
 
 
 def nginx_config(*, prefix: Path, root: Path, port: int, run_as_root: bool) -> str:
-    """An nginx.conf serving `root`/article.html at every path, all its files under `prefix`."""
+    """An nginx.conf serving the files of `root`, all its own files under `prefix`."""
     # Started by root, nginx's workers would drop to "nobody", who cannot read a private
     # temporary directory; as anyone else the directive is ignored.
     user = f"user {pwd.getpwuid(os.geteuid()).pw_name};\n" if run_as_root else ""
@@ -346,7 +346,7 @@ http {{
         listen 127.0.0.1:{port};
         root {root};
         location / {{
-            try_files /article.html =404;
+            try_files $uri =404;
         }}
     }}
 }}
@@ -362,15 +362,18 @@ def nginx_binary() -> str:
 
 
 class NginxBaseline:
-    """nginx serving one saved HTML file, in the foreground, from a directory of its own."""
+    """nginx serving saved pages, each at /NAME.html, in the foreground, from a directory of its
+    own."""
 
-    def __init__(self, *, prefix: Path, html: bytes):
+    def __init__(self, *, prefix: Path, pages: dict[str, bytes]):
         self.prefix = prefix
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.process: subprocess.Popen | None = None
         prefix.mkdir(parents=True, exist_ok=True)
-        (prefix / "article.html").write_bytes(html)
+        for name, html in pages.items():
+            (prefix / f"{name}.html").write_bytes(html)
+        self.first = self.page_url(next(iter(pages)))
         self.config = prefix / "nginx.conf"
         self.config.write_text(
             nginx_config(prefix=prefix, root=prefix, port=self.port, run_as_root=os.geteuid() == 0)
@@ -387,11 +390,14 @@ class NginxBaseline:
                 start_new_session=True,
             )
         try:
-            url_wait(self.url, timeout=20, process=self.process)
+            url_wait(self.first, timeout=20, process=self.process)
         except BaseException:
             self.stop()
             raise
         return self
+
+    def page_url(self, name: str) -> str:
+        return f"{self.url}{name}.html"
 
     def cpu_ticks(self) -> int:
         return tree_cpu_ticks(self.process.pid)

@@ -137,7 +137,7 @@ def test_nginx_config_keeps_every_file_in_its_own_directory(tmp_path):
     assert f"error_log {tmp_path / 'error.log'} warn;" in text
     assert "listen 127.0.0.1:41999;" in text
     assert f"root {tmp_path / 'site'};" in text
-    assert "try_files /article.html =404;" in text
+    assert "try_files $uri =404;" in text  # each saved page at /NAME.html
     for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         assert f"{kind}_temp_path {tmp_path / (kind + '_temp')};" in text
     assert "user " not in text
@@ -154,6 +154,18 @@ def test_requests_table_divides_by_the_nginx_baseline():
     table = requests_table(report)
     assert "| hot article | on | 1,020.4 | 28.9 | 1020.0 | 0.50 | 0.25511 | 12 | – |" in table
     assert "| nginx: the saved hot article (baseline) | – | 4,000.0 |" in table
+
+
+def test_a_page_is_divided_by_nginx_serving_its_own_bytes():
+    feed_by_nginx = wrk_output_parse(WRK_GET_OUTPUT.replace("1020.43", "2000.00"))
+    report = Report(
+        baseline=wrk_output_parse(WRK_GET_OUTPUT.replace("1020.43", "4000.00")),
+        page_baselines={"RSS /feed/": feed_by_nginx},
+        rows=[Row("RSS /feed/", "on", wrk_output_parse(WRK_GET_OUTPUT), feed_by_nginx)],
+    )
+    table = requests_table(report)
+    assert "| RSS /feed/ | on | 1,020.4 | 28.9 | 1020.0 | – | 0.51021 |" in table
+    assert "| nginx: the saved RSS /feed/ | – | 2,000.0 |" in table
 
 
 @pytest.mark.django_db
